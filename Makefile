@@ -1,0 +1,279 @@
+#
+# Slipway top-level Makefile. README.md describes the targets; `make help`
+# lists them. Everything a build writes goes to O= (default: build/).
+#
+
+SRCTREE := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+O ?= build
+OUT := $(abspath $(O))
+CONFIG := $(OUT)/.config
+AUTOCONF := $(OUT)/include/generated/autoconf.h
+SLIPWAY_VERSION := $(shell cat $(SRCTREE)/VERSION)
+
+ifeq ($(V),1)
+  Q :=
+  quiet = @:
+else
+  Q := @
+  quiet = @printf '  %-7s %s\n'
+endif
+
+DEFCONFIGS := $(sort $(patsubst $(SRCTREE)/defconfigs/%_defconfig,%,\
+                $(wildcard $(SRCTREE)/defconfigs/*_defconfig)))
+KCONFIG_FILES := $(shell find $(SRCTREE) \( -name .git -o -name .deps \
+                   -o -path $(SRCTREE)/build -o -path $(OUT) \) -prune \
+                   -o -name Kconfig -type f -print)
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+# Goals that work without a configuration.
+NOCONFIG_GOALS := %_defconfig defconfig menuconfig olddefconfig savedefconfig \
+                  list help clean distclean check demo matrix setup
+NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
+
+ifneq ($(NEEDS_CONFIG),)
+  ifeq ($(wildcard $(CONFIG)),)
+    $(error no configuration in $(OUT): run 'make <name>_defconfig' first ('make list' shows the names))
+  endif
+  include $(CONFIG)
+endif
+
+include $(SRCTREE)/Make.defs
+
+# Source lists, from each area's fragment. Paths are relative to SRCTREE.
+COMMON_SRCS :=
+LOADER_SRCS :=
+OS_SRCS :=
+HOST_SRCS :=
+UNIT_TESTS :=
+ARCH := $(call unquote,$(CONFIG_ARCH))
+CHIP := $(call unquote,$(CONFIG_CHIP))
+BOARD := $(call unquote,$(CONFIG_BOARD))
+ifneq ($(NEEDS_CONFIG),)
+  include $(SRCTREE)/arch/$(ARCH)/$(CHIP)/Make.defs
+  include $(SRCTREE)/boards/$(ARCH)/$(CHIP)/$(BOARD)/Make.defs
+endif
+include $(SRCTREE)/drivers/Make.defs $(SRCTREE)/libs/Make.defs \
+        $(SRCTREE)/boot/Make.defs $(SRCTREE)/os/Make.defs \
+        $(SRCTREE)/tools/Make.defs $(SRCTREE)/tests/Make.defs
+
+# ---------------------------------------------------------------------------
+# Configuration
+
+.PHONY: list help defconfig menuconfig olddefconfig savedefconfig
+
+list:
+	@for n in $(DEFCONFIGS); do \
+	  printf '%-28s %s\n' "$${n}_defconfig" \
+	    "$$(sed -n 's/^CONFIG_BOARD_\(.*\)=y$$/board \1/p' $(SRCTREE)/defconfigs/$${n}_defconfig | tr A-Z a-z)"; \
+	done
+
+%_defconfig:
+	$(Q)if [ ! -f $(SRCTREE)/defconfigs/$@ ]; then \
+	  echo "error: no configuration '$*' (looked for defconfigs/$@); 'make list' shows the names" >&2; \
+	  exit 1; fi
+	$(Q)$(SRCTREE)/tools/kconfig/defconfig.sh $(SRCTREE) $(OUT) $(SRCTREE)/defconfigs/$@
+	$(Q)echo $(SRCTREE)/defconfigs/$@ >$(OUT)/.defconfig-source
+	@echo "configured $(OUT) from defconfigs/$@"
+
+# Any file, e.g. a configuration kept outside the tree.
+defconfig:
+	$(Q)if [ -z "$(DEFCONFIG)" ]; then \
+	  echo "error: 'make defconfig' needs DEFCONFIG=<file>" >&2; exit 1; fi
+	$(Q)$(SRCTREE)/tools/kconfig/defconfig.sh $(SRCTREE) $(OUT) $(abspath $(DEFCONFIG))
+	$(Q)echo $(abspath $(DEFCONFIG)) >$(OUT)/.defconfig-source
+	@echo "configured $(OUT) from $(DEFCONFIG)"
+
+menuconfig:
+	$(Q)command -v kconfig-mconf >/dev/null || { \
+	  echo "error: kconfig-mconf not found; run tools/setup.sh" >&2; exit 1; }
+	$(Q)mkdir -p $(OUT)
+	$(Q)cd $(SRCTREE) && KCONFIG_CONFIG=$(CONFIG) kconfig-mconf Kconfig
+
+olddefconfig:
+	$(Q)mkdir -p $(OUT)
+	$(Q)cd $(SRCTREE) && KCONFIG_CONFIG=$(CONFIG) kconfig-conf -s --olddefconfig Kconfig
+
+# Writes back to the defconfig the configuration came from, or to DEFCONFIG=.
+savedefconfig:
+	$(Q)test -f $(CONFIG) || { echo "error: no configuration in $(OUT)" >&2; exit 1; }
+	$(Q)dest="$(DEFCONFIG)"; \
+	  [ -n "$$dest" ] || dest=$$(cat $(OUT)/.defconfig-source 2>/dev/null) || true; \
+	  [ -n "$$dest" ] || dest=$(OUT)/defconfig; \
+	  $(SRCTREE)/tools/kconfig/savedefconfig.sh $(SRCTREE) $(OUT) "$$dest"
+
+$(AUTOCONF): $(CONFIG) $(KCONFIG_FILES) $(SRCTREE)/tools/kconfig/mkautoconf.sh
+	$(Q)cd $(SRCTREE) && KCONFIG_CONFIG=$(CONFIG) kconfig-conf -s --olddefconfig Kconfig
+	$(Q)$(SRCTREE)/tools/kconfig/mkautoconf.sh $(CONFIG) $@
+
+# ---------------------------------------------------------------------------
+# Target programs: the bootloader and the OS image link the same objects
+# (libslipway.a) for everything they share.
+
+OBJDIR := $(OUT)/obj
+tobj = $(patsubst %.c,$(OBJDIR)/%.o,$(1))
+COMMON_OBJS := $(call tobj,$(COMMON_SRCS))
+LOADER_OBJS := $(call tobj,$(LOADER_SRCS))
+OS_OBJS := $(call tobj,$(OS_SRCS))
+LIBSLIPWAY := $(OBJDIR)/libslipway.a
+
+BOOT_ELF := $(OUT)/slipway-boot
+OS_ELF := $(OUT)/slipway-os
+OS_IMAGE := $(OUT)/slipway-os.img
+FLASH_IMAGE := $(OUT)/slipway-flash.bin
+SIZES := $(OUT)/sizes.txt
+HOST_TOOL := $(OUT)/host/slipway
+
+ifeq ($(CONFIG_ARCH_SIM),y)
+  # The sim boots a host executable: the payload is the program itself.
+  OS_PAYLOAD := $(OS_ELF)
+  BOOT_PLACEMENT :=
+else
+  OS_PAYLOAD := $(OS_ELF).bin
+  BOOT_PLACEMENT := $(CONFIG_FLASH_AREA_BOOTLOADER_OFFSET):$(BOOT_ELF).bin
+endif
+
+.PHONY: all toolchain run
+all: $(BOOT_ELF) $(FLASH_IMAGE) $(HOST_TOOL) $(SIZES)
+
+toolchain:
+	$(Q)command -v $(TARGET_CC) >/dev/null 2>&1 || { \
+	  echo "error: compiler '$(TARGET_CC)' for arch '$(ARCH)' not found;" \
+	       "run tools/setup.sh (or set CROSS_COMPILE=)" >&2; exit 1; }
+
+$(OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF) | toolchain
+	$(quiet) CC $*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBSLIPWAY): $(COMMON_OBJS)
+	$(quiet) AR $(@F)
+	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
+
+$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY)
+	$(quiet) LD $(@F)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
+
+$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY)
+	$(quiet) LD $(@F)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
+
+$(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
+	$(quiet) OBJCOPY $(@F)
+	$(Q)$(TARGET_OBJCOPY) -O binary $< $@
+
+# Signed for the slot the layout gives it: the one .config decides both.
+$(OS_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL)
+	$(quiet) SIGN $(@F)
+	$(Q)$(HOST_TOOL) image sign --version $(CONFIG_OS_IMAGE_VERSION) \
+	  --header-size $(CONFIG_OS_IMAGE_HEADER_SIZE) --pad-header \
+	  --slot-size $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE) \
+	  --align $(CONFIG_FLASH_WRITE_ALIGN) $< $@
+
+$(FLASH_IMAGE): $(OS_IMAGE) $(if $(BOOT_PLACEMENT),$(BOOT_ELF).bin) $(HOST_TOOL)
+	$(quiet) FLASH $(@F)
+	$(Q)$(HOST_TOOL) flash assemble --size $(CONFIG_FLASH_SIZE) --output $@ \
+	  $(BOOT_PLACEMENT) $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET):$(OS_IMAGE)
+
+# text data bss of the bootloader, for `make matrix`.
+$(SIZES): $(BOOT_ELF)
+	$(Q)$(TARGET_SIZE) $< | awk 'NR == 2 { print $$1, $$2, $$3 }' >$@
+
+# sim: boot a fresh copy of the flash image; the console is this terminal.
+run: all
+ifeq ($(CONFIG_ARCH_SIM),y)
+	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin && rm -f $(OUT)/run/flash.bin.otp
+	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin $(BOOT_ELF)
+else
+	@echo "error: 'make run' is not available for board '$(BOARD)' yet" >&2; exit 1
+endif
+
+# ---------------------------------------------------------------------------
+# The host program: independent of the configuration.
+
+HOST_OBJDIR := $(OUT)/host/obj
+HOST_OBJS := $(patsubst %.c,$(HOST_OBJDIR)/%.o,$(HOST_SRCS))
+
+$(HOST_OBJDIR)/%.o: $(SRCTREE)/%.c
+	$(quiet) HOSTCC $*.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(HOST_TOOL): $(HOST_OBJS)
+	$(quiet) HOSTLD $(@F)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LDLIBS)
+
+# ---------------------------------------------------------------------------
+# Unit tests (cmocka), host-built against this configuration. tests/Make.defs
+# names each test and the sources it exercises.
+
+TEST_OBJDIR := $(OUT)/tests/obj
+TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
+TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
+               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"'
+
+$(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
+	$(quiet) TESTCC $*.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+
+test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
+
+.SECONDEXPANSION:
+$(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*)
+	$(quiet) TESTLD $*
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $^ -lcmocka $(HOST_LDLIBS)
+
+.PHONY: tests
+tests: $(TEST_BINS) $(HOST_TOOL) all
+	$(Q)printf '%s\n' $(TEST_BINS) >$(OUT)/tests/list
+
+# ---------------------------------------------------------------------------
+# The README's commands and the matrix.
+
+.PHONY: setup check demo matrix clean distclean
+
+setup:
+	$(Q)$(SRCTREE)/tools/setup.sh
+
+check: setup
+	$(Q)O=$(OUT) $(SRCTREE)/tests/run.sh
+
+demo: setup
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo sim_defconfig
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo run
+
+matrix:
+	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
+
+clean:
+	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/tests $(OUT)/run $(BOOT_ELF) \
+	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(OUT)/include
+
+distclean:
+	$(Q)rm -rf $(OUT)
+
+help:
+	@echo 'Slipway. Configuration:'
+	@echo '  make list                 shipped configurations'
+	@echo '  make <name>_defconfig     configure O= (default build/) from defconfigs/'
+	@echo '  make defconfig DEFCONFIG=<file>   configure from any file'
+	@echo '  make menuconfig           change the configuration'
+	@echo '  make olddefconfig         bring .config up to date with Kconfig'
+	@echo '  make savedefconfig        write the minimal defconfig back (or to DEFCONFIG=)'
+	@echo 'Build and run:'
+	@echo '  make [O=<dir>] [V=1]      bootloader, OS image, flash image, host tool'
+	@echo '  make run                  sim: boot the flash image'
+	@echo '  make clean | distclean'
+	@echo 'The two README commands (each installs what is missing first):'
+	@echo '  make demo                 build the sim default and run it'
+	@echo '  make check                every test, the matrix included'
+	@echo '  make matrix               build every defconfig, table of sizes'
+
+-include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) \
+         $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
+         $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

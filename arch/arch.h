@@ -1,0 +1,29 @@
+/*
+ * What every chip provides to the programs built on it, and what every
+ * program provides to the chip's start-up. The bootloader and the OS image
+ * use only these; they never know which chip they run on.
+ */
+#ifndef SLIPWAY_ARCH_ARCH_H
+#define SLIPWAY_ARCH_ARCH_H
+
+#include <stdint.h>
+
+struct mtd_dev;
+
+/* The program's entry, called by the chip's start-up once the console works. */
+int slipway_main(void);
+
+/*
+ * Start the image whose payload is `size` bytes at `off` on `dev`. Returns
+ * only on failure, with a negative errno; the caller decides what then.
+ * sim: executes the payload as a host program.
+ */
+int arch_boot_image(struct mtd_dev *dev, uint32_t off, uint32_t size);
+
+/* Reset the system. Returns only on failure, with a negative errno. */
+int arch_reset(void);
+
+/* Level (0 or 1) of GPIO input `pin`, or a negative errno. */
+int arch_gpio_read(unsigned int pin);
+
+#endif

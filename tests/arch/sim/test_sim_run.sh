@@ -1,0 +1,38 @@
+# The sim end to end: the bootloader boots the OS image from the flash file,
+# and refuses a flash it cannot boot with a clear message.
+. "$SRCTREE/tests/lib.sh"
+boot=$BUILD/slipway-boot
+flash=$TESTTMP/flash.bin
+
+out=$(make -s -C "$SRCTREE" O="$BUILD" run 2>&1)
+printf '%s\n' "$out" | head -1 | grep -q '^Slipway bootloader [0-9]' &&
+	ok "first console line is the bootloader banner" ||
+	{ not_ok "bootloader banner first"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+printf '%s\n' "$out" | tail -1 | grep -q '^Slipway OS 1.0.0$' &&
+	ok "the OS image's banner follows, with its image version" ||
+	{ not_ok "OS banner last"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+
+cp "$BUILD/slipway-flash.bin" "$flash"
+primary=$(sed -n 's/^CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET=//p' "$BUILD/.config")
+
+# Erased primary slot.
+dd if=/dev/zero bs=1 count=32 2>/dev/null | tr '\0' '\377' |
+	dd of="$flash" bs=1 seek=$((primary)) conv=notrunc 2>/dev/null
+expect_fail "empty primary: nothing to boot" "primary slot: slot is empty; nothing to boot" \
+	env SLIPWAY_SIM_FLASH="$flash" "$boot"
+
+# Corrupt magic.
+printf '\001' | dd of="$flash" bs=1 seek=$((primary)) conv=notrunc 2>/dev/null
+expect_fail "corrupt header: named" "bad image magic" env SLIPWAY_SIM_FLASH="$flash" "$boot"
+
+# Size field past the slot.
+cp "$BUILD/slipway-flash.bin" "$flash"
+printf '\377\377\377\177' | dd of="$flash" bs=1 seek=$((primary + 12)) conv=notrunc 2>/dev/null
+expect_fail "image size past the slot" "runs past the end of the slot" \
+	env SLIPWAY_SIM_FLASH="$flash" "$boot"
+
+expect_fail "no flash file named" "SLIPWAY_SIM_FLASH is not set" env -u SLIPWAY_SIM_FLASH "$boot"
+expect_fail "missing flash file" "No such file" env SLIPWAY_SIM_FLASH="$TESTTMP/none" "$boot"
+head -c 100 /dev/zero >"$TESTTMP/short"
+expect_fail "flash file of the wrong size" "size differs from CONFIG_FLASH_SIZE" \
+	env SLIPWAY_SIM_FLASH="$TESTTMP/short" "$boot"

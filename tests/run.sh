@@ -1,0 +1,70 @@
+#!/bin/sh
+# Every test of the tree, as `make check` runs it: build the sim test
+# configuration, run each cmocka unit test, each script test
+# (tests/**/test_*.sh), then the defconfig matrix. Ends with one line
+# "check: N passed, N failed" and a non-zero exit on any failure.
+# Environment: O (the build directory; default build/).
+set -u
+src=$(cd "$(dirname "$0")/.." && pwd)
+out=${O:-$src/build}
+bdir=$out/check
+jobs=$(nproc 2>/dev/null || echo 2)
+pass=0 fail=0
+failed=""
+
+note_fail() { fail=$((fail + $1)); failed="$failed
+  $2"; }
+
+echo "== build: sim test configuration in $bdir"
+if ! make -s -C "$src" O="$bdir" sim_defconfig >/dev/null ||
+   ! make -s -C "$src" O="$bdir" -j"$jobs" tests; then
+	echo "check: 0 passed, 1 failed"
+	exit 1
+fi
+
+echo "== unit tests (cmocka)"
+for t in $(cat "$bdir/tests/list"); do
+	log=$t.log
+	"$t" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log")
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log")
+	p=${p:-0} f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed
+	pass=$((pass + p))
+	name=${t#"$bdir/tests/"}
+	if [ "$f" -gt 0 ]; then
+		cat "$log"
+		note_fail "$f" "$name"
+	fi
+	printf '  %-40s %3d passed, %d failed\n' "$name" "$p" "$f"
+done
+
+echo "== script tests"
+for s in $(cd "$src" && find tests -name 'test_*.sh' | sort); do
+	log=$bdir/tests/$(echo "$s" | tr / _).log
+	SRCTREE=$src BUILD=$bdir TESTTMP=$(mktemp -d) bash "$src/$s" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	pass=$((pass + p))
+	if [ "$f" -gt 0 ]; then
+		cat "$log"
+		note_fail "$f" "$s"
+	fi
+	grep -h '^# SKIP' "$log" | sed 's/^/  /'
+	printf '  %-40s %3d passed, %d failed\n' "$s" "$p" "$f"
+done
+
+echo "== matrix: every defconfig"
+if make -s -C "$src" O="$out" matrix; then
+	n=$(ls "$src"/defconfigs/*_defconfig | wc -l)
+	pass=$((pass + n))
+else
+	note_fail 1 "make matrix"
+fi
+
+[ "$fail" -eq 0 ] || printf 'failed:%s\n' "$failed"
+echo "check: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

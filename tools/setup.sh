@@ -1,0 +1,85 @@
+#!/bin/sh
+# Install what Slipway needs on a Debian machine. Idempotent: when everything
+# is there it only checks and returns. Uses sudo when not run as root.
+#  - Debian packages: compilers for every arch, C libraries for targets,
+#    kconfig-frontends, mbedtls, cmocka, valgrind, QEMU.
+#  - the Debian source package of mbedtls at the installed libmbedtls-dev
+#    version, unpacked into .deps/ (git-ignored) for target builds.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+
+packages="make gcc libc6-dev binutils
+gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+gcc-arm-none-eabi libnewlib-arm-none-eabi picolibc-arm-none-eabi
+kconfig-frontends-nox libncurses-dev
+libmbedtls-dev libcmocka-dev valgrind
+qemu-system-misc qemu-system-arm
+dpkg-dev"
+
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO=sudo
+else
+	echo "setup: not root and no sudo: install as root:" $packages >&2
+	exit 1
+fi
+
+installed() {
+	dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q '^install ok installed$'
+}
+
+updated=
+apt_update() {
+	if [ -z "$updated" ]; then
+		echo "setup: apt-get update"
+		$SUDO apt-get update -qq
+		updated=1
+	fi
+}
+
+missing=
+for p in $packages; do
+	installed "$p" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	apt_update
+	echo "setup: installing$missing"
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends $missing >/dev/null
+fi
+
+# mbedtls sources for target builds, matching the host's libmbedtls-dev.
+version=$(dpkg-query -W -f='${Version}' libmbedtls-dev)
+dest=$src/.deps/mbedtls
+if [ "$(cat "$dest/.debian-version" 2>/dev/null)" != "$version" ]; then
+	if ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+		codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+		echo "setup: adding Debian's deb-src entries for $codename"
+		$SUDO tee /etc/apt/sources.list.d/slipway-deb-src.sources >/dev/null <<EOT
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: $codename $codename-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: $codename-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOT
+		updated=
+	fi
+	apt_update
+	work=$src/.deps/mbedtls.work
+	rm -rf "$work" "$dest"
+	mkdir -p "$work"
+	echo "setup: fetching Debian source package mbedtls $version"
+	(cd "$work" && apt-get source -qq --download-only "mbedtls=$version" >/dev/null 2>&1 &&
+	 dpkg-source -x ./*.dsc tree >/dev/null)
+	mv "$work/tree" "$dest"
+	rm -rf "$work"
+	echo "$version" >"$dest/.debian-version"
+fi
+echo "setup: all dependencies present (mbedtls $version)"
