@@ -13,6 +13,9 @@ SLIPWAY_VERSION := $(shell cat $(SRCTREE)/VERSION)
 ifeq ($(V),1)
   Q :=
   quiet = @:
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  Q := @
+  quiet = @:
 else
   Q := @
   quiet = @printf '  %-7s %s\n'
