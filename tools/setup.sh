@@ -76,8 +76,15 @@ EOT
 	rm -rf "$work" "$dest"
 	mkdir -p "$work"
 	echo "setup: fetching Debian source package mbedtls $version"
-	(cd "$work" && apt-get source -qq --download-only "mbedtls=$version" >/dev/null 2>&1 &&
-	 dpkg-source -x ./*.dsc tree >/dev/null)
+	# apt checks the files against Debian's signed index; dpkg-source then
+	# checks them against the .dsc (it cannot check the uploader's
+	# signature without debian-keyring, and says so in its log).
+	if ! (cd "$work" && apt-get source -qq --download-only "mbedtls=$version" &&
+	      dpkg-source -x ./*.dsc tree) >"$src/.deps/mbedtls.log" 2>&1; then
+		cat "$src/.deps/mbedtls.log" >&2
+		echo "setup: could not fetch the mbedtls $version source package" >&2
+		exit 1
+	fi
 	mv "$work/tree" "$dest"
 	rm -rf "$work"
 	echo "$version" >"$dest/.debian-version"
