@@ -122,6 +122,7 @@ LOADER_OBJS := $(call tobj,$(LOADER_SRCS))
 OS_OBJS := $(call tobj,$(OS_SRCS))
 LIBSLIPWAY := $(OBJDIR)/libslipway.a
 
+LAYOUT_OK := $(OUT)/hostcfg/layout.ok
 BOOT_ELF := $(OUT)/slipway-boot
 OS_ELF := $(OUT)/slipway-os
 OS_IMAGE := $(OUT)/slipway-os.img
@@ -155,11 +156,11 @@ $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
 
-$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY)
+$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
 	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
 
-$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY)
+$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
 	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
 
@@ -210,18 +211,34 @@ $(HOST_TOOL): $(HOST_OBJS)
 	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LDLIBS)
 
 # ---------------------------------------------------------------------------
-# Unit tests (cmocka), host-built against this configuration. tests/Make.defs
-# names each test and the sources it exercises.
+# Host programs built against this configuration: the layout check (a build
+# step) and the unit tests (cmocka; tests/Make.defs names each test and the
+# sources it exercises).
 
-TEST_OBJDIR := $(OUT)/tests/obj
+TEST_OBJDIR := $(OUT)/hostcfg/obj
 TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
 TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
                $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"'
 
 $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
-	$(quiet) TESTCC $*.c
+	$(quiet) HOSTCC $*.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+
+LAYOUT_CHECK_SRCS := tools/layout/layout_check.c libs/flashmap/flashmap.c \
+                     libs/flashmap/flashmap_kconfig.c drivers/mtd/mtd.c \
+                     drivers/mtd/mtd_window.c
+LAYOUT_CHECK := $(OUT)/hostcfg/layout-check
+
+$(LAYOUT_CHECK): $(patsubst %.c,$(TEST_OBJDIR)/%.o,$(LAYOUT_CHECK_SRCS))
+	$(quiet) HOSTLD $(@F)
+	$(Q)$(HOSTCC) -o $@ $^
+
+# A layout the bootloader would refuse stops the build here, naming the areas.
+$(LAYOUT_OK): $(LAYOUT_CHECK)
+	$(quiet) CHECK flash layout
+	$(Q)$(LAYOUT_CHECK)
+	@touch $@
 
 test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 
@@ -254,7 +271,7 @@ matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
 
 clean:
-	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/tests $(OUT)/run $(BOOT_ELF) \
+	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(BOOT_ELF) \
 	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(OUT)/include
 
 distclean:

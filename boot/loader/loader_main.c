@@ -5,7 +5,7 @@
  */
 #include "arch/arch.h"
 #include "boards/board.h"
-#include "drivers/mtd/mtd.h"
+#include "libs/flashmap/flashmap.h"
 #include "libs/image/image_header.h"
 
 #include <stdio.h>
@@ -15,8 +15,11 @@ int slipway_main(void)
 {
 	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
 	struct image_header hdr;
+	struct flash_map map;
+	struct flash_map_fault fault;
+	struct flash_area primary;
 	struct mtd_dev *flash;
-	const uint32_t slot = CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET;
+	char why[256];
 	int rc;
 
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
@@ -24,14 +27,22 @@ int slipway_main(void)
 	flash = board_boot_flash();
 	if (flash == NULL)
 		return 1;
-	rc = mtd_read(flash, slot, raw, sizeof(raw));
+	rc = flash_map_init(&map, flash, flash_map_kconfig,
+			    flash_map_kconfig_count, FLASH_MAP_SLOTS_ANY, &fault);
 	if (rc != 0) {
-		printf("boot: reading image 0 primary slot: %s\n",
-		       strerror(-rc));
+		flash_map_describe(flash_map_kconfig, &fault, why, sizeof(why));
+		printf("boot: %s; booting nothing\n", why);
+		return 1;
+	}
+	rc = flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary);
+	if (rc == 0)
+		rc = flash_area_read(&primary, 0, raw, sizeof(raw));
+	if (rc != 0) {
+		printf("boot: reading image 0 primary slot: error %d\n", rc);
 		return 1;
 	}
 	image_header_decode(&hdr, raw);
-	rc = image_header_check(&hdr, raw, CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE,
+	rc = image_header_check(&hdr, raw, flash_area_size(&primary),
 				flash->geo->erased_value);
 	if (rc != IMAGE_OK) {
 		printf("boot: image 0 primary slot: %s; nothing to boot\n",
@@ -43,7 +54,7 @@ int slipway_main(void)
 	       (unsigned)hdr.version.build, (unsigned)hdr.img_size);
 	printf("boot: WARNING: this build checks the image header only, not "
 	       "its hash or signature\n");
-	rc = arch_boot_image(flash, slot + hdr.hdr_size, hdr.img_size);
+	rc = arch_boot_image(&primary.win.mtd, hdr.hdr_size, hdr.img_size);
 	printf("boot: starting image 0 failed: %s\n", strerror(-rc));
 	return 1;
 }

@@ -6,6 +6,7 @@
 static const struct slipway_group *const groups[] = {
 	&image_group,
 	&flash_group,
+	&part_group,
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

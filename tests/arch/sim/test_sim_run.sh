@@ -8,9 +8,13 @@ out=$(make -s -C "$SRCTREE" O="$BUILD" run 2>&1)
 printf '%s\n' "$out" | head -1 | grep -q '^Slipway bootloader [0-9]' &&
 	ok "first console line is the bootloader banner" ||
 	{ not_ok "bootloader banner first"; printf '%s\n' "$out" | sed 's/^/#   /'; }
-printf '%s\n' "$out" | tail -1 | grep -q '^Slipway OS 1.0.0$' &&
+os_line=$(printf '%s\n' "$out" | grep -n '^Slipway OS ' | cut -d: -f1)
+printf '%s\n' "$out" | grep -q '^Slipway OS 1.0.0$' && [ "${os_line:-0}" -gt 1 ] &&
 	ok "the OS image's banner follows, with its image version" ||
-	{ not_ok "OS banner last"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+	{ not_ok "OS banner after the bootloader's"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+printf '%s\n' "$out" | grep -q '^os: running from image0-primary at 0x10000, header version 1.0.0+0$' &&
+	ok "the OS reads its own slot through the flash map" ||
+	{ not_ok "OS slot report"; printf '%s\n' "$out" | sed 's/^/#   /'; }
 
 cp "$BUILD/slipway-flash.bin" "$flash"
 primary=$(sed -n 's/^CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET=//p' "$BUILD/.config")

@@ -1,0 +1,23 @@
+/*
+ * The layout from Kconfig: the board's defaults, or what the user changed in
+ * menuconfig. An area of size 0 is absent.
+ */
+#include "libs/flashmap/flashmap.h"
+
+const struct flash_area_desc flash_map_kconfig[] = {
+	{ "bootloader", FLASH_AREA_BOOTLOADER, 0,
+	  CONFIG_FLASH_AREA_BOOTLOADER_OFFSET, CONFIG_FLASH_AREA_BOOTLOADER_SIZE },
+	{ "image0-primary", FLASH_AREA_PRIMARY, 0,
+	  CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET,
+	  CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE },
+	{ "image0-secondary", FLASH_AREA_SECONDARY, 0,
+	  CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET,
+	  CONFIG_FLASH_AREA_IMAGE0_SECONDARY_SIZE },
+#if CONFIG_FLASH_AREA_SCRATCH_SIZE > 0
+	{ "scratch", FLASH_AREA_SCRATCH, 0, CONFIG_FLASH_AREA_SCRATCH_OFFSET,
+	  CONFIG_FLASH_AREA_SCRATCH_SIZE },
+#endif
+};
+
+const unsigned int flash_map_kconfig_count =
+	sizeof(flash_map_kconfig) / sizeof(flash_map_kconfig[0]);
