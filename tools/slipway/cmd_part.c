@@ -121,6 +121,21 @@ static int parse_size(const char *text, uint32_t *out)
 	return 0;
 }
 
+/* gen_esp32part's --flash-size: "4MB" and the like, or a plain size. */
+static int parse_flash_size(const char *text, uint32_t *out)
+{
+	char buf[32];
+	size_t n = strlen(text);
+
+	if (n > 2 && n < sizeof(buf) && strcmp(text + n - 2, "MB") == 0) {
+		memcpy(buf, text, n - 2);
+		buf[n - 2] = 'M';
+		buf[n - 1] = '\0';
+		return parse_size(buf, out);
+	}
+	return parse_size(text, out);
+}
+
 static int parse_keyword(const char *text, const struct keyword *kw,
 			 uint8_t *out)
 {
@@ -235,8 +250,8 @@ static int parse_flags(const char *text, uint32_t *flags, int lineno)
  * One CSV row into `p`. `*next_free` is where the previous partition ended
  * (auto-placed offsets start there); it moves to this partition's end.
  */
-static int parse_row(char *line, int lineno, uint32_t *next_free,
-		     struct esp_part *p)
+static int parse_row(char *line, int lineno, int first,
+		     uint32_t *next_free, struct esp_part *p)
 {
 	char *f[6] = { "", "", "", "", "", "" };
 	const char *name, *type, *sub, *off, *size, *flags;
@@ -274,6 +289,10 @@ static int parse_row(char *line, int lineno, uint32_t *next_free,
 				     p->type == ESP_PART_TYPE_APP ? 0x10000 : 0x1000);
 	} else if (parse_size(off, &p->offset) != 0) {
 		return cli_error(-1, "line %d: bad offset '%s'", lineno, off);
+	} else if (p->offset < *next_free && first) {
+		return cli_error(-1, "line %d: '%s' at 0x%x lies within the "
+				 "partition table, which ends at 0x%x", lineno,
+				 name, p->offset, *next_free);
 	} else if (p->offset < *next_free) {
 		return cli_error(-1, "line %d: partitions overlap: '%s' at 0x%x "
 				 "starts before the previous partition ends "
@@ -332,7 +351,8 @@ static int parse_csv(const char *path, uint32_t table_offset,
 			rc = cli_error(-1, "too many partitions");
 			break;
 		}
-		rc = parse_row(expanded, lineno, &next_free, &t->parts[t->count]);
+		rc = parse_row(expanded, lineno, t->count == 0, &next_free,
+			       &t->parts[t->count]);
 		if (rc == 0)
 			t->count++;
 	}
@@ -427,7 +447,7 @@ static int part_gen(int argc, char **argv)
 			md5 = 0;
 			break;
 		case 'f':
-			if (parse_size(optarg, &flash_size) || flash_size == 0)
+			if (parse_flash_size(optarg, &flash_size) || flash_size == 0)
 				return cli_error(EXIT_USAGE, "--flash-size: "
 						 "'%s' is not a size (e.g. 4MB "
 						 "or 0x400000)", optarg);

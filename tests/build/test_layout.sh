@@ -1,0 +1,37 @@
+# A bad Kconfig flash layout fails the build, naming the areas at fault; and
+# the bootloader and the OS image link the same flash objects.
+. "$SRCTREE/tests/lib.sh"
+cd "$SRCTREE"
+
+layout_fails() {
+	what=$1 pattern=$2; shift 2
+	printf 'CONFIG_BOARD_SIM=y\n' >"$TESTTMP/l_defconfig"
+	for a in "$@"; do echo "$a" >>"$TESTTMP/l_defconfig"; done
+	rm -rf "$TESTTMP/l"
+	make -s O="$TESTTMP/l" defconfig DEFCONFIG="$TESTTMP/l_defconfig" >/dev/null
+	expect_fail "$what fails the build" "$pattern" make -s O="$TESTTMP/l"
+	[ ! -e "$TESTTMP/l/slipway-boot" ] && ok "$what: no bootloader built" ||
+		not_ok "$what: a bootloader was built"
+}
+layout_fails "overlapping slots" \
+	"flash area image0-primary \[0x10000, \+0x60000\) overlaps flash area image0-secondary \[0x60000, \+0x60000\)" \
+	CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET=0x60000
+layout_fails "a slot past the end of the flash" \
+	"flash area scratch \[0xf8000, \+0x10000\) runs past the end" \
+	CONFIG_FLASH_AREA_SCRATCH_OFFSET=0xf8000
+layout_fails "an unaligned slot" \
+	"image0-secondary \[0x70800, \+0x60000\) does not start and end on erase-sector" \
+	CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET=0x70800
+
+b=$BUILD
+lib=$b/obj/libslipway.a
+for o in mtd.o mtd_window.o flashmap.o flashmap_kconfig.o; do
+	ar t "$lib" | grep -qx "$o" && ok "libslipway.a holds $o" || not_ok "libslipway.a lacks $o"
+done
+for sym in mtd_read flash_map_validate flash_area_open mtd_window_init; do
+	if nm "$b/slipway-boot" | grep -q " T $sym$" && nm "$b/slipway-os" | grep -q " T $sym$"; then
+		ok "bootloader and OS image both link $sym from libslipway.a"
+	else
+		not_ok "$sym not linked into both programs"
+	fi
+done
