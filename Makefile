@@ -33,7 +33,7 @@ KCONFIG_FILES := $(shell find $(SRCTREE) \( -name .git -o -name .deps \
 
 # Goals that work without a configuration.
 NOCONFIG_GOALS := %_defconfig defconfig menuconfig olddefconfig savedefconfig \
-                  list help clean distclean check demo matrix setup
+                  list help clean distclean check demo matrix setup fuzz
 NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
 
 ifneq ($(NEEDS_CONFIG),)
@@ -253,6 +253,27 @@ tests: $(TEST_BINS) $(HOST_TOOL) all
 	$(Q)printf '%s\n' $(TEST_BINS) >$(OUT)/tests/list
 
 # ---------------------------------------------------------------------------
+# Fuzzing (clang's libFuzzer with ASan and UBSan), independent of the
+# configuration. `make fuzz` runs each target FUZZ_SECONDS (default 600).
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := $(OUT)/fuzz
+FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(addsuffix .bin,$(FUZZ_TARGETS)))
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
+               -fno-sanitize-recover=undefined $(WARNFLAGS) -I$(SRCTREE) $(VERSION_DEF)
+
+$(FUZZ_BINS): $(FUZZ_DIR)/%.bin: $(SRCTREE)/tests/fuzz/%.c \
+              $$(addprefix $(SRCTREE)/,$$($$*_SRCS))
+	$(quiet) FUZZCC $*
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ -lmbedcrypto
+
+.PHONY: fuzz
+fuzz: $(FUZZ_BINS)
+	$(Q)$(SRCTREE)/tools/fuzz.sh $(SRCTREE) $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# ---------------------------------------------------------------------------
 # The README's commands and the matrix.
 
 .PHONY: setup check demo matrix clean distclean
@@ -293,6 +314,7 @@ help:
 	@echo '  make demo                 build the sim default and run it'
 	@echo '  make check                every test, the matrix included'
 	@echo '  make matrix               build every defconfig, table of sizes'
+	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
 
 -include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \

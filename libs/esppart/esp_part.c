@@ -61,8 +61,12 @@ int esp_part_parse(const uint8_t *buf, size_t len, struct esp_part_table *t,
 		p->subtype = e[3];
 		p->offset = get32(e + 4);
 		p->size = get32(e + 8);
+		/* ESP-IDF compares labels as C strings: bytes after a NUL
+		 * are not part of the name. */
 		memcpy(p->label, e + 12, ESP_PART_LABEL_LEN);
 		p->label[ESP_PART_LABEL_LEN] = '\0';
+		memset(p->label + strlen(p->label), 0,
+		       sizeof(p->label) - strlen(p->label));
 		p->flags = get32(e + 28);
 	}
 	*bad = i;

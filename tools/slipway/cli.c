@@ -7,11 +7,14 @@
 #include <string.h>
 
 const char *slipway_prog = "slipway";
+int cli_quiet;
 
 int cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (cli_quiet)
+		return code;
 	fprintf(stderr, "%s: ", slipway_prog);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

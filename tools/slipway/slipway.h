@@ -33,6 +33,9 @@ extern const struct slipway_group part_group;
 /* Prefix for messages: "slipway <group> <command>", set by main. */
 extern const char *slipway_prog;
 
+/* Set to silence cli_error (fuzzing). */
+extern int cli_quiet;
+
 /* Print "<prog>: <message>" to stderr; returns `code` for `return err(...)`. */
 int cli_error(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -194,6 +194,30 @@ static void test_encode_limits(void **state)
 	assert_false(back.has_md5);
 }
 
+/* Found by fuzz_esp_part: a label with bytes after its NUL. */
+static void test_label_is_a_c_string(void **state)
+{
+	static struct esp_part_table t, back;
+	uint8_t m[ESP_PART_TABLE_LEN], out[ESP_PART_TABLE_LEN];
+	unsigned int bad;
+
+	(void)state;
+	memset(m, 0xff, sizeof(m));
+	memset(m, 0, 32);
+	m[0] = 0xaa;
+	m[1] = 0x50;
+	m[2] = 1;
+	m[3] = 0x81;
+	m[5] = 0x90;
+	m[9] = 0x10;
+	memcpy(m + 12, "nvs\0\0\xff\xffjunk", 11);
+	assert_int_equal(esp_part_parse(m, sizeof(m), &t, &bad), ESP_PART_OK);
+	assert_string_equal(t.parts[0].label, "nvs");
+	assert_int_equal(esp_part_encode(&t, 0, out), ESP_PART_OK);
+	assert_int_equal(esp_part_parse(out, sizeof(out), &back, &bad), ESP_PART_OK);
+	assert_memory_equal(&back.parts[0], &t.parts[0], sizeof(t.parts[0]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_binary_rejects),
 		cmocka_unit_test(test_verify_rules),
 		cmocka_unit_test(test_encode_limits),
+		cmocka_unit_test(test_label_is_a_c_string),
 	};
 
 	return cmocka_run_group_tests_name("libs/esppart", tests, NULL, NULL);

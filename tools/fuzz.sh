@@ -1,0 +1,32 @@
+#!/bin/sh
+# Run each libFuzzer target for SECONDS, its corpus seeded from the upstream
+# vectors when ../shared is present. Prints one line per target and exits
+# non-zero if any target crashed (its reproducer is kept in DIR/<name>/).
+# Usage: fuzz.sh SRCTREE DIR SECONDS TARGET...
+set -u
+src=$1 dir=$2 secs=$3
+shift 3
+shared=$src/../shared/vectors
+status=0
+for t in "$@"; do
+	corpus=$dir/corpus/$t
+	mkdir -p "$corpus" "$dir/$t"
+	case "$t" in
+	fuzz_esp_part|fuzz_flashmap_esp) seeds="$shared/esp/part/*.bin" ;;
+	fuzz_part_csv) seeds="$shared/esp/part/*.csv" ;;
+	*) seeds= ;;
+	esac
+	for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/"; done
+	[ -d "$shared" ] || echo "fuzz: $t: $shared missing: corpus NOT seeded from vectors"
+	log=$dir/$t.log
+	if (cd "$dir/$t" && "$dir/$t.bin" -max_total_time="$secs" -timeout=10 \
+	      -print_final_stats=1 "$corpus") >"$log" 2>&1; then
+		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+		echo "fuzz: $t: ${runs:-?} runs in ${secs}s, no crash"
+	else
+		tail -30 "$log"
+		echo "fuzz: $t: CRASH (reproducer in $dir/$t/)"
+		status=1
+	fi
+done
+exit $status
