@@ -1,25 +1,12 @@
 #include "libs/esppart/esp_part.h"
 #include "libs/crypto/crypto_md5.h"
+#include "libs/util/le.h"
 
 #include <string.h>
 
 #define MAGIC_0 0xaa
 #define MAGIC_1 0x50
 #define MD5_MAGIC 0xeb
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) |
-	       ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
 
 static int is_end(const uint8_t *e)
 {
@@ -59,15 +46,15 @@ int esp_part_parse(const uint8_t *buf, size_t len, struct esp_part_table *t,
 		struct esp_part *p = &t->parts[t->count++];
 		p->type = e[2];
 		p->subtype = e[3];
-		p->offset = get32(e + 4);
-		p->size = get32(e + 8);
+		p->offset = get_le32(e + 4);
+		p->size = get_le32(e + 8);
 		/* ESP-IDF compares labels as C strings: bytes after a NUL
 		 * are not part of the name. */
 		memcpy(p->label, e + 12, ESP_PART_LABEL_LEN);
 		p->label[ESP_PART_LABEL_LEN] = '\0';
 		memset(p->label + strlen(p->label), 0,
 		       sizeof(p->label) - strlen(p->label));
-		p->flags = get32(e + 28);
+		p->flags = get_le32(e + 28);
 	}
 	*bad = i;
 	return ESP_PART_ERR_NO_END;
@@ -158,11 +145,11 @@ int esp_part_encode(const struct esp_part_table *t, int md5,
 		e[1] = MAGIC_1;
 		e[2] = p->type;
 		e[3] = p->subtype;
-		put32(e + 4, p->offset);
-		put32(e + 8, p->size);
+		put_le32(e + 4, p->offset);
+		put_le32(e + 8, p->size);
 		memset(e + 12, 0, ESP_PART_LABEL_LEN);
 		memcpy(e + 12, p->label, strnlen(p->label, ESP_PART_LABEL_LEN));
-		put32(e + 28, p->flags);
+		put_le32(e + 28, p->flags);
 	}
 	if (md5) {
 		e = out + t->count * ESP_PART_ENTRY_LEN;

@@ -108,8 +108,10 @@ static inline uint32_t flash_area_size(const struct flash_area *fa)
 	return fa->desc->size;
 }
 
-/* The layout this configuration's Kconfig describes. */
+/* The layout this configuration's Kconfig describes, and the boot flash's
+ * geometry as Kconfig states it (uniform sectors). */
 extern const struct flash_area_desc flash_map_kconfig[];
 extern const unsigned int flash_map_kconfig_count;
+extern const struct mtd_geometry flash_kconfig_geometry;
 
 #endif

@@ -1,8 +1,24 @@
 /*
- * The layout from Kconfig: the board's defaults, or what the user changed in
- * menuconfig. An area of size 0 is absent.
+ * The layout and boot-flash geometry from Kconfig: the board's defaults, or
+ * what the user changed in menuconfig. An area of size 0 is absent.
  */
 #include "libs/flashmap/flashmap.h"
+
+_Static_assert(CONFIG_FLASH_SIZE % CONFIG_FLASH_SECTOR_SIZE == 0,
+	       "CONFIG_FLASH_SIZE must be a whole number of sectors");
+
+static const struct mtd_region kconfig_regions[] = {
+	{ CONFIG_FLASH_SECTOR_SIZE,
+	  CONFIG_FLASH_SIZE / CONFIG_FLASH_SECTOR_SIZE },
+};
+
+const struct mtd_geometry flash_kconfig_geometry = {
+	.regions = kconfig_regions,
+	.nregions = 1,
+	.program_unit = CONFIG_FLASH_WRITE_ALIGN,
+	.erased_value = 0xff,
+	.size = CONFIG_FLASH_SIZE,
+};
 
 const struct flash_area_desc flash_map_kconfig[] = {
 	{ "bootloader", FLASH_AREA_BOOTLOADER, 0,

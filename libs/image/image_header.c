@@ -1,60 +1,38 @@
 #include "libs/image/image_header.h"
+#include "libs/util/le.h"
 
 #include <errno.h>
 #include <stddef.h>
 
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | (p[1] << 8));
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) |
-	       ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)v);
-	put16(p + 2, (uint16_t)(v >> 16));
-}
-
 void image_header_decode(struct image_header *hdr,
 			 const uint8_t raw[IMAGE_HEADER_ENCODED_SIZE])
 {
-	hdr->magic = get32(raw + 0x00);
-	hdr->load_addr = get32(raw + 0x04);
-	hdr->hdr_size = get16(raw + 0x08);
-	hdr->protect_tlv_size = get16(raw + 0x0a);
-	hdr->img_size = get32(raw + 0x0c);
-	hdr->flags = get32(raw + 0x10);
+	hdr->magic = get_le32(raw + 0x00);
+	hdr->load_addr = get_le32(raw + 0x04);
+	hdr->hdr_size = get_le16(raw + 0x08);
+	hdr->protect_tlv_size = get_le16(raw + 0x0a);
+	hdr->img_size = get_le32(raw + 0x0c);
+	hdr->flags = get_le32(raw + 0x10);
 	hdr->version.major = raw[0x14];
 	hdr->version.minor = raw[0x15];
-	hdr->version.revision = get16(raw + 0x16);
-	hdr->version.build = get32(raw + 0x18);
+	hdr->version.revision = get_le16(raw + 0x16);
+	hdr->version.build = get_le32(raw + 0x18);
 }
 
 void image_header_encode(const struct image_header *hdr,
 			 uint8_t raw[IMAGE_HEADER_ENCODED_SIZE])
 {
-	put32(raw + 0x00, hdr->magic);
-	put32(raw + 0x04, hdr->load_addr);
-	put16(raw + 0x08, hdr->hdr_size);
-	put16(raw + 0x0a, hdr->protect_tlv_size);
-	put32(raw + 0x0c, hdr->img_size);
-	put32(raw + 0x10, hdr->flags);
+	put_le32(raw + 0x00, hdr->magic);
+	put_le32(raw + 0x04, hdr->load_addr);
+	put_le16(raw + 0x08, hdr->hdr_size);
+	put_le16(raw + 0x0a, hdr->protect_tlv_size);
+	put_le32(raw + 0x0c, hdr->img_size);
+	put_le32(raw + 0x10, hdr->flags);
 	raw[0x14] = hdr->version.major;
 	raw[0x15] = hdr->version.minor;
-	put16(raw + 0x16, hdr->version.revision);
-	put32(raw + 0x18, hdr->version.build);
-	put32(raw + 0x1c, 0); /* _pad1: hashed, imgtool writes 0 */
+	put_le16(raw + 0x16, hdr->version.revision);
+	put_le32(raw + 0x18, hdr->version.build);
+	put_le32(raw + 0x1c, 0); /* _pad1: hashed, imgtool writes 0 */
 }
 
 int image_header_check(const struct image_header *hdr,

@@ -6,6 +6,7 @@
 #include "tools/slipway/slipway.h"
 #include "libs/crypto/crypto_sha.h"
 #include "libs/image/image_header.h"
+#include "libs/util/le.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -34,12 +35,6 @@ static uint32_t imgtool_trailer_size(uint32_t align)
 	uint32_t magic = align_up(16, max_align);
 
 	return IMGTOOL_MAX_SECTORS * 3 * align + 4 * max_align + magic;
-}
-
-static void put_le16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
 }
 
 static int build_image(const struct sign_opts *o, const uint8_t *in,
