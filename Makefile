@@ -246,7 +246,7 @@ test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 $(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*)
 	$(quiet) TESTLD $*
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ -lcmocka $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
 
 .PHONY: tests
 tests: $(TEST_BINS) $(HOST_TOOL) all

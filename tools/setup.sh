@@ -2,7 +2,8 @@
 # Install what Slipway needs on a Debian machine. Idempotent: when everything
 # is there it only checks and returns. Uses sudo when not run as root.
 #  - Debian packages: compilers for every arch, C libraries for targets,
-#    kconfig-frontends, mbedtls, cmocka, valgrind, clang with libFuzzer,
+#    kconfig-frontends, mbedtls, libsodium (Ed25519), cmocka, cJSON (test
+#    vectors), valgrind, clang with libFuzzer,
 #    QEMU.
 #  - the Debian source package of mbedtls at the installed libmbedtls-dev
 #    version, unpacked into .deps/ (git-ignored) for target builds.
@@ -13,7 +14,8 @@ packages="make gcc libc6-dev binutils
 gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 gcc-arm-none-eabi libnewlib-arm-none-eabi picolibc-arm-none-eabi
 kconfig-frontends-nox libncurses-dev
-libmbedtls-dev libcmocka-dev valgrind clang libclang-rt-dev
+libmbedtls-dev libsodium-dev libcmocka-dev libcjson-dev valgrind
+clang libclang-rt-dev
 qemu-system-misc qemu-system-arm
 dpkg-dev"
 

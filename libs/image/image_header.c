@@ -55,24 +55,6 @@ int image_header_check(const struct image_header *hdr,
 	return IMAGE_OK;
 }
 
-const char *image_strerror(int err)
-{
-	switch (err) {
-	case IMAGE_OK:
-		return "valid";
-	case IMAGE_ERR_EMPTY:
-		return "slot is empty";
-	case IMAGE_ERR_BAD_MAGIC:
-		return "bad image magic";
-	case IMAGE_ERR_HDR_SIZE:
-		return "header size below 32 bytes";
-	case IMAGE_ERR_SIZE_PAST_SLOT:
-		return "image size runs past the end of the slot";
-	default:
-		return "unknown image error";
-	}
-}
-
 /* One decimal field with no leading zeros, at most `max`; advances *p. */
 static int parse_field(const char **p, uint32_t max, uint32_t *out)
 {

@@ -6,15 +6,24 @@
 #ifndef SLIPWAY_LIBS_IMAGE_IMAGE_HEADER_H
 #define SLIPWAY_LIBS_IMAGE_IMAGE_HEADER_H
 
+#include "libs/image/image_error.h"
+
 #include <stdint.h>
 
 #define IMAGE_MAGIC 0x96f3b83dU
 #define IMAGE_MAGIC_V1 0x96f3b83cU /* obsolete, rejected */
 #define IMAGE_HEADER_ENCODED_SIZE 32
 
-#define IMAGE_TLV_INFO_MAGIC 0x6907
-#define IMAGE_TLV_PROT_INFO_MAGIC 0x6908
-#define IMAGE_TLV_SHA256 0x10
+/* ih_flags bits */
+#define IMAGE_F_PIC 0x001
+#define IMAGE_F_ENCRYPTED_AES128 0x004
+#define IMAGE_F_ENCRYPTED_AES256 0x008
+#define IMAGE_F_NON_BOOTABLE 0x010
+#define IMAGE_F_RAM_LOAD 0x020
+#define IMAGE_F_ROM_FIXED 0x100
+#define IMAGE_F_COMPRESSED_LZMA1 0x200
+#define IMAGE_F_COMPRESSED_LZMA2 0x400
+#define IMAGE_F_COMPRESSED_ARM_THUMB 0x800
 
 struct image_version {
 	uint8_t major;
@@ -32,17 +41,6 @@ struct image_header {
 	uint32_t flags;
 	struct image_version version;
 };
-
-/* Image rejection reasons; image_strerror() names them. */
-enum image_error {
-	IMAGE_OK = 0,
-	IMAGE_ERR_EMPTY = -1000,   /* slot reads as erased */
-	IMAGE_ERR_BAD_MAGIC,       /* neither an image nor erased */
-	IMAGE_ERR_HDR_SIZE,        /* header smaller than its 32 bytes */
-	IMAGE_ERR_SIZE_PAST_SLOT,  /* header + body + TLVs leave the slot */
-};
-
-const char *image_strerror(int err);
 
 void image_header_decode(struct image_header *hdr,
 			 const uint8_t raw[IMAGE_HEADER_ENCODED_SIZE]);

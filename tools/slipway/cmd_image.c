@@ -4,8 +4,9 @@
  * bootloader, and the hash comes from libs/crypto.
  */
 #include "tools/slipway/slipway.h"
-#include "libs/crypto/crypto_sha.h"
+#include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
+#include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
 
 #include <getopt.h>
@@ -40,9 +41,8 @@ static uint32_t imgtool_trailer_size(uint32_t align)
 static int build_image(const struct sign_opts *o, const uint8_t *in,
 		       size_t in_len, uint8_t **out, size_t *out_len)
 {
-	const size_t tlv_len = 4 + 4 + CRYPTO_SHA256_SIZE;
+	const size_t tlv_len = 4 + 4 + 32;
 	struct image_header hdr = { 0 };
-	struct crypto_sha256 sha;
 	size_t body_len, total;
 	uint8_t *img;
 
@@ -85,10 +85,9 @@ static int build_image(const struct sign_opts *o, const uint8_t *in,
 	put_le16(tlv, IMAGE_TLV_INFO_MAGIC);
 	put_le16(tlv + 2, (uint16_t)tlv_len);
 	put_le16(tlv + 4, IMAGE_TLV_SHA256);
-	put_le16(tlv + 6, CRYPTO_SHA256_SIZE);
-	if (crypto_sha256_start(&sha) != 0 ||
-	    crypto_sha256_update(&sha, img, o->header_size + body_len) != 0 ||
-	    crypto_sha256_finish(&sha, tlv + 8) != 0) {
+	put_le16(tlv + 6, 32);
+	if (crypto_hash(CRYPTO_HASH_SHA256, img, o->header_size + body_len,
+			tlv + 8) != 0) {
 		free(img);
 		return cli_error(1, "SHA-256 failed");
 	}

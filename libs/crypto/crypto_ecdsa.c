@@ -1,0 +1,56 @@
+#include "libs/crypto/crypto_sig.h"
+
+#include <errno.h>
+
+#include <mbedtls/ecdsa.h>
+#include <mbedtls/pk.h>
+
+/* Length of the DER SEQUENCE at `sig`, if what follows it is all zero. */
+static int der_length(const uint8_t *sig, size_t len, size_t *der_len)
+{
+	size_t n;
+
+	if (len < 2 || sig[0] != 0x30)
+		return -EINVAL;
+	if (sig[1] < 0x80)
+		n = 2 + (size_t)sig[1];
+	else if (sig[1] == 0x81 && len >= 3)
+		n = 3 + (size_t)sig[2];
+	else
+		return -EINVAL;
+	if (n > len)
+		return -EINVAL;
+	for (size_t i = n; i < len; i++)
+		if (sig[i] != 0)
+			return -EINVAL;
+	*der_len = n;
+	return 0;
+}
+
+int crypto_ecdsa_verify(const uint8_t *spki, size_t spki_len,
+			unsigned int curve_bits, const uint8_t *digest,
+			size_t digest_len, const uint8_t *sig, size_t sig_len)
+{
+	mbedtls_ecp_group_id want = curve_bits == 256 ? MBEDTLS_ECP_DP_SECP256R1 :
+				    curve_bits == 384 ? MBEDTLS_ECP_DP_SECP384R1 :
+				    MBEDTLS_ECP_DP_NONE;
+	mbedtls_pk_context pk;
+	size_t der_len;
+	int rc;
+
+	if (want == MBEDTLS_ECP_DP_NONE ||
+	    der_length(sig, sig_len, &der_len) != 0)
+		return -EINVAL;
+	mbedtls_pk_init(&pk);
+	if (mbedtls_pk_parse_public_key(&pk, spki, spki_len) != 0 ||
+	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY ||
+	    mbedtls_pk_ec(pk)->grp.id != want) {
+		rc = -EINVAL;
+	} else {
+		rc = mbedtls_ecdsa_read_signature(mbedtls_pk_ec(pk), digest,
+						  digest_len, sig, der_len);
+		rc = rc == 0 ? 0 : -EBADMSG;
+	}
+	mbedtls_pk_free(&pk);
+	return rc;
+}

@@ -1,0 +1,32 @@
+#include "libs/crypto/crypto_sig.h"
+
+#include <errno.h>
+
+#include <mbedtls/pk.h>
+#include <mbedtls/rsa.h>
+
+int crypto_rsa_pss_verify(const uint8_t *pkcs1, size_t pkcs1_len,
+			  unsigned int bits, const uint8_t digest[32],
+			  const uint8_t *sig, size_t sig_len)
+{
+	mbedtls_pk_context pk;
+	mbedtls_rsa_context *rsa;
+	int rc;
+
+	mbedtls_pk_init(&pk);
+	/* mbedtls reads a bare PKCS#1 RSAPublicKey as well as SPKI. */
+	if (mbedtls_pk_parse_public_key(&pk, pkcs1, pkcs1_len) != 0 ||
+	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_RSA ||
+	    mbedtls_pk_get_bitlen(&pk) != bits || sig_len != bits / 8) {
+		mbedtls_pk_free(&pk);
+		return -EINVAL;
+	}
+	rsa = mbedtls_pk_rsa(pk);
+	mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
+	rc = mbedtls_rsa_rsassa_pss_verify_ext(rsa, NULL, NULL,
+					       MBEDTLS_RSA_PUBLIC,
+					       MBEDTLS_MD_SHA256, 32, digest,
+					       MBEDTLS_MD_SHA256, 32, sig);
+	mbedtls_pk_free(&pk);
+	return rc == 0 ? 0 : -EBADMSG;
+}

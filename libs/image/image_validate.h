@@ -1,0 +1,87 @@
+/*
+ * Validating an MCUboot image in a slot: header, TLV bounds, hash streamed
+ * from flash through a bounded buffer, key and signature, and the facts the
+ * boot engine needs (version, security counter, dependencies). The rules are
+ * upstream's (format doc section 3.9), with the stricter choices the doc
+ * recommends: a KEYHASH must be a full digest, security counter and
+ * dependencies are only taken from the protected block.
+ */
+#ifndef SLIPWAY_LIBS_IMAGE_IMAGE_VALIDATE_H
+#define SLIPWAY_LIBS_IMAGE_IMAGE_VALIDATE_H
+
+#include "drivers/mtd/mtd.h"
+#include "libs/crypto/crypto_hash.h"
+#include "libs/image/image_header.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define IMAGE_MAX_DEPENDENCIES 4
+
+enum image_sig {
+	IMAGE_SIG_NONE,       /* hash only */
+	IMAGE_SIG_ECDSA_P256,
+	IMAGE_SIG_ECDSA_P384,
+	IMAGE_SIG_RSA2048,
+	IMAGE_SIG_RSA3072,
+	IMAGE_SIG_ED25519,
+};
+
+/* A trusted public key, in the encoding MCUboot embeds (getpub -e raw). */
+struct image_key {
+	const uint8_t *der;
+	size_t len;
+};
+
+struct image_policy {
+	enum image_sig sig;
+	enum crypto_hash_alg hash;
+	int pure;    /* Ed25519 over the whole region, not the digest */
+	int hw_key;  /* the image carries its key (PUBKEY); trust its hash */
+	const struct image_key *keys;
+	unsigned int nkeys;
+	/* Pure Ed25519 verifies the region in one piece: room for it. */
+	uint8_t *pure_buf;
+	size_t pure_buf_len;
+	/* The slot is a download slot: an encrypted body would need decrypting. */
+	int encrypted_body;
+};
+
+struct image_dependency {
+	uint8_t image;
+	struct image_version min;
+};
+
+struct image_facts {
+	struct image_header hdr;
+	uint32_t size;       /* header + body + all TLVs: bytes used in the slot */
+	uint8_t digest[CRYPTO_HASH_MAX_SIZE];
+	size_t digest_len;
+	int key_index;       /* the trusted key that verified, or -1 */
+	int has_sec_cnt;
+	uint32_t sec_cnt;
+	unsigned int ndeps;
+	struct image_dependency deps[IMAGE_MAX_DEPENDENCIES];
+	uint32_t boot_record_off; /* 0 when absent */
+	uint16_t boot_record_len;
+	uint16_t enc_tlv_type;    /* 0 when absent */
+	uint32_t enc_tlv_off;
+	uint16_t enc_tlv_len;
+};
+
+/*
+ * Validate the image at offset 0 of `dev` (a slot, usually a flash area's
+ * window; its size is the slot size). Returns IMAGE_OK or an image_error;
+ * `facts` is filled as far as validation got.
+ */
+int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
+		   struct image_facts *facts);
+
+/* Digest size and hash TLV type for a hash algorithm. */
+uint16_t image_hash_tlv_type(enum crypto_hash_alg alg);
+
+/* Compare versions as upstream does: major, minor, revision (build if asked). */
+int image_version_cmp(const struct image_version *a,
+		      const struct image_version *b, int with_build);
+
+#endif
