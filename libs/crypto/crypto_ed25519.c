@@ -3,7 +3,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include <sodium.h>
+#include <sodium/core.h>
+#include <sodium/crypto_sign_ed25519.h>
 
 /* SubjectPublicKeyInfo for id-Ed25519 (RFC 8410), then the 32-byte key. */
 static const uint8_t ed25519_spki_prefix[12] = {

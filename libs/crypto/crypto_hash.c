@@ -54,7 +54,7 @@ int crypto_hash_finish(struct crypto_hash *h, uint8_t *out)
 	return rc ? -EIO : 0;
 }
 
-int crypto_hash(enum crypto_hash_alg alg, const void *data, size_t len,
+int crypto_hash_buf(enum crypto_hash_alg alg, const void *data, size_t len,
 		uint8_t *out)
 {
 	struct crypto_hash h;

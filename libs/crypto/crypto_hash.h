@@ -35,7 +35,7 @@ size_t crypto_hash_size(enum crypto_hash_alg alg);
 int crypto_hash_start(struct crypto_hash *h, enum crypto_hash_alg alg);
 int crypto_hash_update(struct crypto_hash *h, const void *data, size_t len);
 int crypto_hash_finish(struct crypto_hash *h, uint8_t *out);
-int crypto_hash(enum crypto_hash_alg alg, const void *data, size_t len,
+int crypto_hash_buf(enum crypto_hash_alg alg, const void *data, size_t len,
 		uint8_t *out);
 
 /* Compare `len` bytes in time independent of where they differ; 0 if equal. */

@@ -26,7 +26,8 @@ enum image_error {
 	IMAGE_ERR_PURE_BUFFER,         /* pure Ed25519 needs the region in RAM; no room */
 	IMAGE_ERR_SEC_CNT,             /* security counter TLV of the wrong length */
 	IMAGE_ERR_DEPENDENCY,          /* dependency TLV malformed, or too many */
-	IMAGE_ERR_ENCRYPTED,           /* encrypted image: decryption is not supported yet */
+	IMAGE_ERR_ENCRYPTED,           /* encrypted image, and no key to decrypt it */
+	IMAGE_ERR_ENC_KEY,             /* the image key cannot be recovered from its ENC TLV */
 	IMAGE_ERR_IO,                  /* reading the flash failed */
 };
 

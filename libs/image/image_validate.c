@@ -1,4 +1,5 @@
 #include "libs/image/image_validate.h"
+#include "libs/crypto/crypto_aes.h"
 #include "libs/crypto/crypto_sig.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
@@ -44,29 +45,75 @@ int image_version_cmp(const struct image_version *a,
 	return 0;
 }
 
-/* Hash [0, len) of the slot, and copy it to `copy` when given (pure mode). */
-static int hash_region(struct mtd_dev *dev, uint32_t len,
-		       enum crypto_hash_alg alg, uint8_t *digest,
-		       uint8_t *copy)
+/*
+ * Hash [0, len) of the slot; the body [body, body_end) is first decrypted
+ * when `ctr` is given. The hashed bytes are copied to `copy` when given
+ * (pure mode).
+ */
+static int hash_region(struct mtd_dev *dev, uint32_t len, uint32_t body,
+		       uint32_t body_end, struct crypto_aes_ctr *ctr,
+		       enum crypto_hash_alg alg, uint8_t *digest, uint8_t *copy)
 {
 	uint8_t buf[READ_CHUNK];
 	struct crypto_hash h;
+	int rc = 0;
 
 	if (crypto_hash_start(&h, alg) != 0)
 		return IMAGE_ERR_IO;
-	for (uint32_t off = 0; off < len;) {
+	for (uint32_t off = 0; off < len && rc == 0;) {
 		uint32_t n = len - off < sizeof(buf) ? len - off : sizeof(buf);
 
-		if (mtd_read(dev, off, buf, n) != 0 ||
-		    crypto_hash_update(&h, buf, n) != 0) {
-			crypto_hash_finish(&h, digest);
-			return IMAGE_ERR_IO;
+		if (mtd_read(dev, off, buf, n) != 0) {
+			rc = IMAGE_ERR_IO;
+			break;
 		}
+		if (ctr && off + n > body && off < body_end) {
+			uint32_t lo = off > body ? off : body;
+			uint32_t hi = off + n < body_end ? off + n : body_end;
+
+			if (crypto_aes_ctr_apply(ctr, buf + (lo - off), hi - lo) != 0)
+				rc = IMAGE_ERR_IO;
+		}
+		if (rc == 0 && crypto_hash_update(&h, buf, n) != 0)
+			rc = IMAGE_ERR_IO;
 		if (copy)
 			memcpy(copy + off, buf, n);
 		off += n;
 	}
-	return crypto_hash_finish(&h, digest) ? IMAGE_ERR_IO : 0;
+	if (crypto_hash_finish(&h, digest) != 0 && rc == 0)
+		rc = IMAGE_ERR_IO;
+	return rc;
+}
+
+/* Find the ENC TLV `enc` names and recover the body key into a CTR stream. */
+static int body_key(struct mtd_dev *dev, const struct image_header *hdr,
+		    const struct image_enc_key *enc, struct crypto_aes_ctr *ctr)
+{
+	uint16_t want = enc->kind == CRYPTO_ECIES_P256 ? IMAGE_TLV_ENC_EC256
+						       : IMAGE_TLV_ENC_X25519;
+	size_t key_len = (hdr->flags & IMAGE_F_ENCRYPTED_AES256) ? 32 : 16;
+	struct image_tlv_iter it;
+	struct image_tlv t;
+	uint8_t v[160], key[32];
+	int rc = image_tlv_init(&it, dev, hdr);
+
+	if (rc != 0)
+		return rc;
+	while ((rc = image_tlv_next(&it, &t)) == 1) {
+		if (t.protected_ || t.type != want)
+			continue;
+		if (t.len > sizeof(v))
+			return IMAGE_ERR_ENC_KEY;
+		if (mtd_read(dev, t.off, v, t.len) != 0)
+			return IMAGE_ERR_IO;
+		if (crypto_ecies_unwrap(enc->kind, enc->der, enc->len, v, t.len,
+					key, key_len) != 0)
+			return IMAGE_ERR_ENC_KEY;
+		rc = crypto_aes_ctr_start(ctr, key, key_len);
+		memset(key, 0, sizeof(key));
+		return rc == 0 ? 0 : IMAGE_ERR_IO;
+	}
+	return rc < 0 ? rc : IMAGE_ERR_ENC_KEY;
 }
 
 /* The trusted key whose encoding hashes to `value`, or -1. */
@@ -76,7 +123,7 @@ static int find_key(const struct image_policy *pol, const uint8_t *value,
 	uint8_t h[CRYPTO_HASH_MAX_SIZE];
 
 	for (unsigned int i = 0; i < pol->nkeys; i++) {
-		if (crypto_hash(pol->hash, pol->keys[i].der, pol->keys[i].len,
+		if (crypto_hash_buf(pol->hash, pol->keys[i].der, pol->keys[i].len,
 				h) != 0)
 			continue;
 		if (crypto_memcmp_ct(h, value, len) == 0)
@@ -182,7 +229,7 @@ static int unprotected_tlv(const struct image_policy *pol,
 			w->key_rejected = 1;
 			return 0;
 		}
-		if (crypto_hash(pol->hash, v, t->len, h) != 0)
+		if (crypto_hash_buf(pol->hash, v, t->len, h) != 0)
 			return IMAGE_ERR_IO;
 		w->key = find_key(pol, h, crypto_hash_size(pol->hash));
 	} else if (pol->sig != IMAGE_SIG_NONE &&
@@ -246,6 +293,7 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 	struct image_tlv_iter it;
 	struct image_tlv t;
 	struct walk w = { .key = -1 };
+	struct crypto_aes_ctr ctr;
 	uint32_t region;
 	int rc;
 
@@ -261,9 +309,6 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 	if ((f->hdr.flags & IMAGE_F_ENCRYPTED_AES128) &&
 	    (f->hdr.flags & IMAGE_F_ENCRYPTED_AES256))
 		return IMAGE_ERR_FLAGS;
-	if (pol->encrypted_body &&
-	    (f->hdr.flags & (IMAGE_F_ENCRYPTED_AES128 | IMAGE_F_ENCRYPTED_AES256)))
-		return IMAGE_ERR_ENCRYPTED;
 	rc = image_tlv_init(&it, dev, &f->hdr);
 	if (rc != 0)
 		return rc;
@@ -272,8 +317,22 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 	if (pol->pure && (pol->pure_buf == NULL || pol->pure_buf_len < region))
 		return IMAGE_ERR_PURE_BUFFER;
 	f->digest_len = crypto_hash_size(pol->hash);
-	rc = hash_region(dev, region, pol->hash, f->digest,
-			 pol->pure ? pol->pure_buf : NULL);
+	if (pol->encrypted_body &&
+	    (f->hdr.flags & (IMAGE_F_ENCRYPTED_AES128 | IMAGE_F_ENCRYPTED_AES256))) {
+		if (pol->enc_key == NULL)
+			return IMAGE_ERR_ENCRYPTED;
+		rc = body_key(dev, &f->hdr, pol->enc_key, &ctr);
+		if (rc != 0)
+			return rc;
+		rc = hash_region(dev, region, f->hdr.hdr_size,
+				 f->hdr.hdr_size + f->hdr.img_size, &ctr,
+				 pol->hash, f->digest,
+				 pol->pure ? pol->pure_buf : NULL);
+		crypto_aes_ctr_end(&ctr);
+	} else {
+		rc = hash_region(dev, region, 0, 0, NULL, pol->hash, f->digest,
+				 pol->pure ? pol->pure_buf : NULL);
+	}
 	if (rc != 0)
 		return rc;
 
@@ -282,7 +341,9 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 			t.type == IMAGE_TLV_KEYHASH || t.type == IMAGE_TLV_PUBKEY ||
 			t.type == IMAGE_TLV_SIG_PURE ||
 			t.type == image_hash_tlv_type(pol->hash) ||
-			t.type == sig_tlv_type(pol->sig);
+			t.type == sig_tlv_type(pol->sig) ||
+			(t.type >= IMAGE_TLV_ENC_RSA2048 &&
+			 t.type <= IMAGE_TLV_ENC_X25519_SHA512);
 
 		if (!wanted)
 			continue;

@@ -10,6 +10,7 @@
 #define SLIPWAY_LIBS_IMAGE_IMAGE_VALIDATE_H
 
 #include "drivers/mtd/mtd.h"
+#include "libs/crypto/crypto_ecies.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
 
@@ -33,6 +34,13 @@ struct image_key {
 	size_t len;
 };
 
+/* The device's private key for encrypted images (PKCS#8 DER). */
+struct image_enc_key {
+	enum crypto_ecies_kind kind;
+	const uint8_t *der;
+	size_t len;
+};
+
 struct image_policy {
 	enum image_sig sig;
 	enum crypto_hash_alg hash;
@@ -43,8 +51,13 @@ struct image_policy {
 	/* Pure Ed25519 verifies the region in one piece: room for it. */
 	uint8_t *pure_buf;
 	size_t pure_buf_len;
-	/* The slot is a download slot: an encrypted body would need decrypting. */
+	/*
+	 * The slot is a download slot: an ENCRYPTED image's body is stored
+	 * encrypted and is decrypted with the key its ENC TLV wraps for
+	 * `enc_key` before hashing. In a primary slot the body is plaintext.
+	 */
 	int encrypted_body;
+	const struct image_enc_key *enc_key;
 };
 
 struct image_dependency {

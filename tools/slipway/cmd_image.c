@@ -86,7 +86,7 @@ static int build_image(const struct sign_opts *o, const uint8_t *in,
 	put_le16(tlv + 2, (uint16_t)tlv_len);
 	put_le16(tlv + 4, IMAGE_TLV_SHA256);
 	put_le16(tlv + 6, 32);
-	if (crypto_hash(CRYPTO_HASH_SHA256, img, o->header_size + body_len,
+	if (crypto_hash_buf(CRYPTO_HASH_SHA256, img, o->header_size + body_len,
 			tlv + 8) != 0) {
 		free(img);
 		return cli_error(1, "SHA-256 failed");

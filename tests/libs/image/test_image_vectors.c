@@ -166,6 +166,8 @@ static int run(const cJSON *v, const char *name, const char *file,
 	struct keyset ks;
 	struct slot s;
 	struct image_policy pol = { 0 };
+	struct image_enc_key enc = { 0 };
+	size_t enc_len;
 	char rel[256];
 	int rc;
 
@@ -177,6 +179,14 @@ static int run(const cJSON *v, const char *name, const char *file,
 	pol.pure_buf = pure_buf;
 	pol.pure_buf_len = sizeof(pure_buf);
 	pol.encrypted_body = encrypted_body;
+	if (encrypted_body && str(v, "decrypt_key")) {
+		snprintf(rel, sizeof(rel), "vectors/imgtool/%s", str(v, "decrypt_key"));
+		enc.der = test_read_shared(rel, &enc_len);
+		enc.len = enc_len;
+		enc.kind = strstr(str(v, "decrypt_key"), "x25519") ?
+			   CRYPTO_ECIES_X25519 : CRYPTO_ECIES_P256;
+		pol.enc_key = &enc;
+	}
 	load_keys(v, &ks);
 	pol.keys = ks.keys;
 	pol.nkeys = ks.n;
@@ -184,6 +194,7 @@ static int run(const cJSON *v, const char *name, const char *file,
 	slot_load(&s, rel,
 		  (uint32_t)cJSON_GetObjectItemCaseSensitive(v, "slot_size")->valuedouble);
 	rc = image_validate(&s.fl.mtd, &pol, f);
+	free((void *)enc.der);
 	free(s.mem);
 	free_keys(&ks);
 	return rc;
@@ -214,12 +225,15 @@ static void test_every_vector(void **state)
 		rc = run(v, name, "image.bin", encrypted, -1, &f);
 		checked++;
 		if (encrypted) {
-			/* valid once decrypted; decryption is not built yet */
-			fprintf(stderr, "%-32s expected %s: got '%s' (download-slot "
-				"form; see below for the installed form)\n", name,
-				expected, image_strerror(rc));
-			if (rc != IMAGE_ERR_ENCRYPTED)
+			/* the download form decrypts to the expected result... */
+			hex(f.digest, f.digest_len, got);
+			if (rc != IMAGE_OK || strcmp(got, digest) != 0) {
+				fprintf(stderr, "%-32s expected %s (decrypted with "
+					"%s): got '%s'\n", name, expected,
+					str(v, "decrypt_key"), image_strerror(rc));
 				failures++;
+			}
+			/* ...and the installed form validates as stored */
 			rc = run(v, name, "image-decrypted.bin", 0, -1, &f);
 		}
 		if (strcmp(expected, "valid") == 0) {
@@ -274,9 +288,14 @@ static void test_facts(void **state)
 	assert_true(f.boot_record_off != 0 && f.boot_record_len > 0);
 	assert_false(f.has_sec_cnt);
 
+	/* encrypted, read as if installed (no decryption): the hash fails */
 	assert_int_equal(run(vec("ecdsa-p256-enc-ec256"), "ecdsa-p256-enc-ec256",
 			     "image.bin", 0, -1, &f), IMAGE_ERR_HASH_MISMATCH);
-	assert_int_equal(f.enc_tlv_type, 0); /* the hash failed before the walk */
+	/* decrypted: valid, and the ENC TLV is reported */
+	assert_int_equal(run(vec("ed25519-enc-x25519"), "ed25519-enc-x25519",
+			     "image.bin", 1, -1, &f), IMAGE_OK);
+	assert_int_equal(f.enc_tlv_type, 0x33);
+	assert_int_equal(f.enc_tlv_len, 80);
 }
 
 /* Cross-mode refusals the format doc names. */
@@ -298,6 +317,21 @@ static void test_modes(void **state)
 			     "image.bin", 0, -1, &f), IMAGE_ERR_HASH_MISMATCH);
 	assert_int_equal(run(vec("neg-tlv-len-past-end"), "neg-tlv-len-past-end",
 			     "image.bin", 0, -1, &f), IMAGE_ERR_TLV_LEN);
+	/* a download-slot encrypted image with no device key is refused */
+	{
+		const cJSON *v = vec("ecdsa-p256-enc-ec256");
+		cJSON *copy = cJSON_Duplicate(v, 1);
+
+		cJSON_ReplaceItemInObject(copy, "decrypt_key", cJSON_CreateNull());
+		assert_int_equal(run(copy, "ecdsa-p256-enc-ec256", "image.bin", 1,
+				     -1, &f), IMAGE_ERR_ENCRYPTED);
+		/* a device key of the other kind: no ENC TLV it can open */
+		cJSON_ReplaceItemInObject(copy, "decrypt_key",
+					  cJSON_CreateString("keys/enc-x25519.priv.der"));
+		assert_int_equal(run(copy, "ecdsa-p256-enc-ec256", "image.bin", 1,
+				     -1, &f), IMAGE_ERR_ENC_KEY);
+		cJSON_Delete(copy);
+	}
 }
 
 static int teardown(void **state)
@@ -308,12 +342,42 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The ECIES tag guards the wrapped key: any flipped byte is refused. */
+static void test_ecies_tamper(void **state)
+{
+	size_t len, klen;
+	uint8_t *img = test_read_shared("vectors/imgtool/ed25519-enc-x25519/image.bin", &len);
+	uint8_t *priv = test_read_shared("vectors/imgtool/keys/enc-x25519.priv.der", &klen);
+	uint8_t tlv[80], key[16];
+	const uint8_t want[16] = { 0xea, 0xbd, 0x93, 0xcb, 0x14, 0xba, 0x5b, 0x7a,
+				   0x98, 0xd6, 0xfe, 0x60, 0xad, 0x72, 0x08, 0x3d };
+
+	(void)state;
+	/* the ENC_X25519 TLV is the last entry of the image */
+	memcpy(tlv, img + len - 80, 80);
+	assert_int_equal(img[len - 84], 0x33);
+	assert_int_equal(crypto_ecies_unwrap(CRYPTO_ECIES_X25519, priv, klen, tlv,
+					     80, key, 16), 0);
+	assert_memory_equal(key, want, 16); /* vectors.json aes_key */
+	for (size_t i = 32; i < 80; i += 7) {
+		tlv[i] ^= 0x01;
+		assert_int_equal(crypto_ecies_unwrap(CRYPTO_ECIES_X25519, priv, klen,
+						     tlv, 80, key, 16), -74 /* EBADMSG */);
+		tlv[i] ^= 0x01;
+	}
+	assert_int_equal(crypto_ecies_unwrap(CRYPTO_ECIES_X25519, priv, klen, tlv,
+					     80, key, 32), -22);
+	free(img);
+	free(priv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_vector),
 		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_modes),
+		cmocka_unit_test(test_ecies_tamper),
 	};
 
 	return cmocka_run_group_tests_name("libs/image vectors", tests, setup,
