@@ -179,6 +179,12 @@ static int image_sign(int argc, char **argv)
 }
 
 static const struct slipway_cmd image_cmds[] = {
+	{ "dumpinfo", "print an image's header, TLVs and trailer (imgtool dumpinfo)",
+	  "[--json] IMAGE\n\n"
+	  "Print what the bytes of IMAGE say, valid or not, in imgtool dumpinfo's\n"
+	  "layout, or with --json as imgtool's JSON output. Values cut short by\n"
+	  "the end of the file are shown as far as they go and named on stderr.\n",
+	  image_dumpinfo },
 	{ "sign", "make an MCUboot image from a binary (imgtool sign)",
 	  "[options] INFILE OUTFILE\n\n"
 	  "Wrap INFILE in an MCUboot image header and TLVs, as imgtool sign\n"
@@ -196,5 +202,5 @@ static const struct slipway_cmd image_cmds[] = {
 };
 
 const struct slipway_group image_group = {
-	"image", "MCUboot images: sign", image_cmds,
+	"image", "MCUboot images: sign, verify, dumpinfo, keys", image_cmds,
 };

@@ -33,6 +33,9 @@ extern const struct slipway_group part_group;
 /* Prefix for messages: "slipway <group> <command>", set by main. */
 extern const char *slipway_prog;
 
+/* Commands implemented outside their group's file. */
+int image_dumpinfo(int argc, char **argv);
+
 /* Set to silence cli_error (fuzzing). */
 extern int cli_quiet;
 
