@@ -26,7 +26,7 @@ int esp_part_parse(const uint8_t *buf, size_t len, struct esp_part_table *t,
 		*bad = i;
 
 		if (is_end(e))
-			return i == 0 ? ESP_PART_ERR_EMPTY : ESP_PART_OK;
+			return t->count == 0 ? ESP_PART_ERR_EMPTY : ESP_PART_OK;
 		if (e[0] == MD5_MAGIC && e[1] == MD5_MAGIC) {
 			uint8_t md5[CRYPTO_MD5_SIZE];
 

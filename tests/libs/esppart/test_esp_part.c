@@ -1,6 +1,7 @@
 /* libs/esppart: the binary format and gen_esp32part's rules. */
 #include "tests/test.h"
 
+#include "libs/crypto/crypto_md5.h"
 #include "libs/esppart/esp_part.h"
 
 #include <string.h>
@@ -92,6 +93,11 @@ static void test_binary_rejects(void **state)
 	assert_int_equal(esp_part_parse(m, 3 * 32, &t, &bad), ESP_PART_ERR_NO_END);
 	/* empty table */
 	memset(m, 0xff, sizeof(m));
+	assert_int_equal(esp_part_parse(m, sizeof(m), &t, &bad), ESP_PART_ERR_EMPTY);
+	/* found by fuzz_esp_part: a checksum entry and no partition */
+	memset(m, 0xff, sizeof(m));
+	m[0] = m[1] = 0xeb;
+	assert_int_equal(crypto_md5(m, 0, m + 16), 0);
 	assert_int_equal(esp_part_parse(m, sizeof(m), &t, &bad), ESP_PART_ERR_EMPTY);
 	/* a buffer shorter than one entry */
 	assert_int_equal(esp_part_parse(m, 31, &t, &bad), ESP_PART_ERR_NO_END);
