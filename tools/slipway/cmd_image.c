@@ -1,27 +1,45 @@
 /*
- * `slipway image`: MCUboot images, following imgtool's interface. This file
- * builds the image; the header encoding is libs/image's, shared with the
- * bootloader, and the hash comes from libs/crypto.
+ * `slipway image`: MCUboot images, following imgtool's interface. The header
+ * encoding, TLV walk and validation are libs/image's, shared with the
+ * bootloader; hashes and signatures come from libs/crypto and keys.c.
  */
+#include "tools/slipway/keys.h"
 #include "tools/slipway/slipway.h"
+#include "drivers/mtd/sim_flash.h"
+#include "libs/cbor/cbor_enc.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
 #include "libs/image/image_tlv.h"
+#include "libs/image/image_validate.h"
 #include "libs/util/le.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* imgtool's default -M: swap status records budgeted per slot. */
-#define IMGTOOL_MAX_SECTORS 128
+#define MAX_DEPS 8
+#define ECDSA_P256_PADDED_SIG 72
+#define ECDSA_P384_PADDED_SIG 103
+
+static const uint8_t trailer_magic8[16] = {
+	0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
+	0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80,
+};
+static const uint8_t trailer_magic_tail[14] = {
+	0x2d, 0xe1, 0x5d, 0x29, 0x41, 0x0b, 0x8d, 0x77,
+	0x67, 0x9c, 0x11, 0x0f, 0x1f, 0x8a,
+};
 
 struct sign_opts {
-	const char *in, *out;
+	const char *in, *out, *key_path, *boot_record;
 	struct image_version version;
-	uint32_t header_size, slot_size, align;
+	uint32_t header_size, slot_size, align, max_align, max_sectors;
+	uint32_t load_addr, sec_cnt;
 	uint8_t erased;
-	int pad_header;
+	int pad_header, pad, confirm, overwrite_only, pad_sig, pure, full_key;
+	int have_load_addr, have_sec_cnt, sec_cnt_auto, sha;
+	unsigned int ndeps;
+	struct image_dependency deps[MAX_DEPS];
 };
 
 static uint32_t align_up(uint32_t v, uint32_t a)
@@ -29,23 +47,216 @@ static uint32_t align_up(uint32_t v, uint32_t a)
 	return (v + a - 1) / a * a;
 }
 
-/* imgtool's trailer budget for the fit check (format doc, section 4.5). */
-static uint32_t imgtool_trailer_size(uint32_t align)
+static uint32_t max_align_of(const struct sign_opts *o)
 {
-	uint32_t max_align = align > 8 ? align : 8;
-	uint32_t magic = align_up(16, max_align);
-
-	return IMGTOOL_MAX_SECTORS * 3 * align + 4 * max_align + magic;
+	return o->max_align ? o->max_align : (o->align > 8 ? o->align : 8);
 }
 
-static int build_image(const struct sign_opts *o, const uint8_t *in,
-		       size_t in_len, uint8_t **out, size_t *out_len)
+/* imgtool's trailer budget for the fit check (format doc, section 4.5). */
+static uint32_t trailer_budget(const struct sign_opts *o)
 {
-	const size_t tlv_len = 4 + 4 + 32;
+	uint32_t a = max_align_of(o), magic = align_up(16, a);
+
+	if (o->overwrite_only)
+		return 2 * a + magic;
+	return o->max_sectors * 3 * o->align + 4 * a + magic;
+}
+
+/* "(1, 2.0.0+0), (2, 3.1.2)" */
+static int parse_deps(const char *text, struct sign_opts *o)
+{
+	const char *p = text;
+
+	while (*p) {
+		char ver[64];
+		char *end;
+		unsigned long id;
+		size_t n = 0;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p++ != '(' || o->ndeps == MAX_DEPS)
+			return -1;
+		while (*p == ' ')
+			p++;
+		id = strtoul(p, &end, 10);
+		if (end == p || id > 255)
+			return -1;
+		p = end;
+		while (*p == ' ')
+			p++;
+		if (*p++ != ',')
+			return -1;
+		while (*p == ' ')
+			p++;
+		while (*p && *p != ')' && *p != ' ' && n + 1 < sizeof(ver))
+			ver[n++] = *p++;
+		ver[n] = '\0';
+		while (*p == ' ')
+			p++;
+		if (*p++ != ')')
+			return -1;
+		o->deps[o->ndeps].image = (uint8_t)id;
+		if (image_version_parse(ver, &o->deps[o->ndeps].min) != 0)
+			return -1;
+		o->ndeps++;
+	}
+	return o->ndeps ? 0 : -1;
+}
+
+static void put_tlv(uint8_t *p, size_t *off, uint16_t type, const void *v,
+		    uint16_t len)
+{
+	put_le16(p + *off, type);
+	put_le16(p + *off + 2, len);
+	memcpy(p + *off + 4, v, len);
+	*off += 4 + (size_t)len;
+}
+
+static enum crypto_hash_alg choose_hash(const struct sign_opts *o,
+					const struct tool_key *k)
+{
+	if (o->sha == 384) return CRYPTO_HASH_SHA384;
+	if (o->sha == 512) return CRYPTO_HASH_SHA512;
+	if (o->sha == 256) return CRYPTO_HASH_SHA256;
+	if (o->pure) return CRYPTO_HASH_SHA512;
+	if (k && k->type == KEY_ECDSA_P384) return CRYPTO_HASH_SHA384;
+	return CRYPTO_HASH_SHA256;
+}
+
+static int check_key_hash(const struct sign_opts *o, const struct tool_key *k,
+			  enum crypto_hash_alg h)
+{
+	if (k == NULL)
+		return o->pure ? cli_error(-1, "--pure needs an Ed25519 key") : 0;
+	if (o->pure && k->type != KEY_ED25519)
+		return cli_error(-1, "--pure needs an Ed25519 key");
+	if (k->type == KEY_X25519)
+		return cli_error(-1, "an X25519 key encrypts, it cannot sign");
+	if (!k->has_private)
+		return cli_error(-1, "%s: a public key cannot sign", o->key_path);
+	if ((k->type == KEY_ECDSA_P256 || k->type == KEY_RSA2048 ||
+	     k->type == KEY_RSA3072) && h != CRYPTO_HASH_SHA256)
+		return cli_error(-1, "%s keys sign SHA-256 images only",
+				 key_type_name(k->type));
+	if (k->type == KEY_ECDSA_P384 && h != CRYPTO_HASH_SHA384)
+		return cli_error(-1, "ecdsa-p384 keys sign SHA-384 images only");
+	if (k->type == KEY_ED25519 && h == CRYPTO_HASH_SHA384)
+		return cli_error(-1, "ed25519 keys sign SHA-256 or SHA-512 images");
+	return 0;
+}
+
+static const char *hash_name(enum crypto_hash_alg h)
+{
+	return h == CRYPTO_HASH_SHA384 ? "SHA384" :
+	       h == CRYPTO_HASH_SHA512 ? "SHA512" : "SHA256";
+}
+
+/* The protected block: SEC_CNT, BOOT_RECORD, DEPENDENCY..., as imgtool orders them. */
+static int build_protected(const struct sign_opts *o, const struct tool_key *k,
+			   enum crypto_hash_alg h, uint8_t *p, size_t *len)
+{
+	size_t off = 4;
+	uint8_t v[256];
+
+	if (o->have_sec_cnt) {
+		uint32_t c = o->sec_cnt_auto ?
+			((uint32_t)o->version.major << 24 |
+			 (uint32_t)o->version.minor << 16 | o->version.revision) :
+			o->sec_cnt;
+
+		put_le32(v, c);
+		put_tlv(p, &off, IMAGE_TLV_SEC_CNT, v, 4);
+	}
+	if (o->boot_record) {
+		uint8_t signer[CRYPTO_HASH_MAX_SIZE], zero[CRYPTO_HASH_MAX_SIZE] = { 0 };
+		size_t hl = crypto_hash_size(h);
+		char ver[32];
+		struct cbor_enc e;
+		long n;
+
+		if (k == NULL)
+			return cli_error(-1, "--boot-record needs a signing key");
+		if (strlen(o->boot_record) > 12)
+			return cli_error(-1, "--boot-record: at most 12 characters");
+		crypto_hash_buf(h, k->enc, k->enc_len, signer);
+		snprintf(ver, sizeof(ver), "%u.%u.%u", o->version.major,
+			 o->version.minor, o->version.revision);
+		cbor_enc_init(&e, v, sizeof(v));
+		cbor_put_map(&e, 5);
+		cbor_put_uint(&e, 1);
+		cbor_put_text(&e, o->boot_record, strlen(o->boot_record));
+		cbor_put_uint(&e, 4);
+		cbor_put_text(&e, ver, strlen(ver));
+		cbor_put_uint(&e, 5);
+		cbor_put_bytes(&e, signer, hl);
+		cbor_put_uint(&e, 6);
+		cbor_put_text(&e, hash_name(h), 6);
+		cbor_put_uint(&e, 2); /* last: the bootloader fills in the digest */
+		cbor_put_bytes(&e, zero, hl);
+		n = cbor_enc_len(&e);
+		if (n < 0)
+			return cli_error(-1, "boot record too large");
+		put_tlv(p, &off, IMAGE_TLV_BOOT_RECORD, v, (uint16_t)n);
+	}
+	for (unsigned int i = 0; i < o->ndeps; i++) {
+		memset(v, 0, 12);
+		v[0] = o->deps[i].image;
+		v[4] = o->deps[i].min.major;
+		v[5] = o->deps[i].min.minor;
+		put_le16(v + 6, o->deps[i].min.revision);
+		put_le32(v + 8, o->deps[i].min.build);
+		put_tlv(p, &off, IMAGE_TLV_DEPENDENCY, v, 12);
+	}
+	if (off == 4) {
+		*len = 0;
+		return 0;
+	}
+	put_le16(p, IMAGE_TLV_PROT_INFO_MAGIC);
+	put_le16(p + 2, (uint16_t)off);
+	*len = off;
+	return 0;
+}
+
+static uint16_t sig_type_of(const struct tool_key *k)
+{
+	switch (k->type) {
+	case KEY_RSA2048: return IMAGE_TLV_RSA2048_PSS;
+	case KEY_RSA3072: return IMAGE_TLV_RSA3072_PSS;
+	case KEY_ED25519: return IMAGE_TLV_ED25519;
+	default: return IMAGE_TLV_ECDSA_SIG;
+	}
+}
+
+static void write_trailer(const struct sign_opts *o, uint8_t *img)
+{
+	uint32_t a = max_align_of(o), m = align_up(16, a);
+	uint8_t *end = img + o->slot_size;
+
+	if (a == 8) {
+		memcpy(end - 16, trailer_magic8, 16);
+	} else {
+		put_le16(end - 16, (uint16_t)a);
+		memcpy(end - 14, trailer_magic_tail, 14);
+	}
+	if (o->confirm && !o->overwrite_only)
+		end[-(int)(m + a)] = 0x01;
+}
+
+static int build_image(const struct sign_opts *o, struct tool_key *k,
+		       const uint8_t *in, size_t in_len, uint8_t **out,
+		       size_t *out_len)
+{
+	enum crypto_hash_alg h = choose_hash(o, k);
+	size_t hl = crypto_hash_size(h), body_len, prot_len = 0, off, total;
+	uint8_t prot[600], unprot[1200], digest[CRYPTO_HASH_MAX_SIZE];
 	struct image_header hdr = { 0 };
-	size_t body_len, total;
 	uint8_t *img;
 
+	if (check_key_hash(o, k, h) != 0)
+		return 1;
 	if (o->pad_header) {
 		body_len = in_len;
 	} else {
@@ -61,53 +272,127 @@ static int build_image(const struct sign_opts *o, const uint8_t *in,
 						 o->header_size);
 		body_len = in_len - o->header_size;
 	}
-	if (body_len > UINT32_MAX - o->header_size - tlv_len)
+	if (body_len > 0x7fffffff)
 		return cli_error(1, "%s: too large", o->in);
-	total = o->header_size + body_len + tlv_len;
-	if ((uint64_t)total + imgtool_trailer_size(o->align) > o->slot_size)
-		return cli_error(1, "image (0x%zx bytes) and trailer (0x%x "
-				 "bytes) exceed the slot size 0x%x", total,
-				 imgtool_trailer_size(o->align), o->slot_size);
-	img = malloc(total);
-	if (img == NULL)
-		return cli_error(1, "out of memory");
-	memset(img, o->erased, o->header_size);
-	memcpy(img + o->header_size,
-	       o->pad_header ? in : in + o->header_size, body_len);
+	if (build_protected(o, k, h, prot, &prot_len) != 0)
+		return 1;
 
 	hdr.magic = IMAGE_MAGIC;
 	hdr.hdr_size = (uint16_t)o->header_size;
 	hdr.img_size = (uint32_t)body_len;
+	hdr.protect_tlv_size = (uint16_t)prot_len;
 	hdr.version = o->version;
-	image_header_encode(&hdr, img);
+	if (o->have_load_addr) {
+		hdr.load_addr = o->load_addr;
+		hdr.flags |= IMAGE_F_RAM_LOAD;
+	}
 
-	uint8_t *tlv = img + o->header_size + body_len;
-	put_le16(tlv, IMAGE_TLV_INFO_MAGIC);
-	put_le16(tlv + 2, (uint16_t)tlv_len);
-	put_le16(tlv + 4, IMAGE_TLV_SHA256);
-	put_le16(tlv + 6, 32);
-	if (crypto_hash_buf(CRYPTO_HASH_SHA256, img, o->header_size + body_len,
-			tlv + 8) != 0) {
+	/* Header area, body and protected block: the hashed region. */
+	img = malloc(o->header_size + body_len + prot_len + sizeof(unprot) +
+		     o->slot_size);
+	if (img == NULL)
+		return cli_error(1, "out of memory");
+	/* --pad-header fills the header's room with the erased value;
+	 * otherwise the input's own (zero) bytes stay under the header. */
+	if (o->pad_header) {
+		memset(img, o->erased, o->header_size);
+		memcpy(img + o->header_size, in, body_len);
+	} else {
+		memcpy(img, in, o->header_size + body_len);
+	}
+	image_header_encode(&hdr, img);
+	memcpy(img + o->header_size + body_len, prot, prot_len);
+	off = o->header_size + body_len + prot_len;
+	crypto_hash_buf(h, img, off, digest);
+
+	/* Unprotected block: hash, [SIG_PURE], key, signature. */
+	{
+		size_t u = 4;
+		uint8_t sig[600], one = 1;
+		size_t sig_len;
+
+		put_tlv(unprot, &u, image_hash_tlv_type(h), digest, (uint16_t)hl);
+		if (o->pure)
+			put_tlv(unprot, &u, IMAGE_TLV_SIG_PURE, &one, 1);
+		if (k) {
+			if (o->full_key) {
+				put_tlv(unprot, &u, IMAGE_TLV_PUBKEY, k->enc,
+					(uint16_t)k->enc_len);
+			} else {
+				uint8_t kh[CRYPTO_HASH_MAX_SIZE];
+
+				crypto_hash_buf(h, k->enc, k->enc_len, kh);
+				put_tlv(unprot, &u, IMAGE_TLV_KEYHASH, kh, (uint16_t)hl);
+			}
+			if (key_sign(k, h, o->pure ? img : digest,
+				     o->pure ? off : hl, sig, &sig_len) != 0) {
+				free(img);
+				return cli_error(1, "signing failed");
+			}
+			if (o->pad_sig && k->type == KEY_ECDSA_P256)
+				for (; sig_len < ECDSA_P256_PADDED_SIG; sig_len++)
+					sig[sig_len] = 0;
+			if (o->pad_sig && k->type == KEY_ECDSA_P384)
+				for (; sig_len < ECDSA_P384_PADDED_SIG; sig_len++)
+					sig[sig_len] = 0;
+			put_tlv(unprot, &u, sig_type_of(k), sig, (uint16_t)sig_len);
+		}
+		put_le16(unprot, IMAGE_TLV_INFO_MAGIC);
+		put_le16(unprot + 2, (uint16_t)u);
+		memcpy(img + off, unprot, u);
+		total = off + u;
+	}
+	if ((uint64_t)total + trailer_budget(o) > o->slot_size) {
 		free(img);
-		return cli_error(1, "SHA-256 failed");
+		return cli_error(1, "image (0x%zx bytes) and trailer (0x%x "
+				 "bytes) exceed the slot size 0x%x", total,
+				 trailer_budget(o), o->slot_size);
+	}
+	if (o->pad) {
+		memset(img + total, o->erased, o->slot_size - total);
+		write_trailer(o, img);
+		total = o->slot_size;
 	}
 	*out = img;
 	*out_len = total;
 	return 0;
 }
 
+static int sign_usage_error(const char *opt, const char *arg, const char *what)
+{
+	return cli_error(EXIT_USAGE, "%s: '%s' is not %s", opt, arg, what);
+}
+
 static int image_sign(int argc, char **argv)
 {
+	enum { O_PAD_HEADER = 256, O_ALIGN, O_MAX_ALIGN, O_PAD, O_CONFIRM,
+	       O_OVERWRITE_ONLY, O_PAD_SIG, O_BOOT_RECORD, O_PKFORMAT, O_SHA,
+	       O_PURE };
 	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
 		{ "version", required_argument, NULL, 'v' },
 		{ "header-size", required_argument, NULL, 'H' },
-		{ "pad-header", no_argument, NULL, 'P' },
+		{ "pad-header", no_argument, NULL, O_PAD_HEADER },
 		{ "slot-size", required_argument, NULL, 'S' },
-		{ "align", required_argument, NULL, 'a' },
+		{ "align", required_argument, NULL, O_ALIGN },
+		{ "max-align", required_argument, NULL, O_MAX_ALIGN },
+		{ "max-sectors", required_argument, NULL, 'M' },
 		{ "erased-val", required_argument, NULL, 'R' },
+		{ "pad", no_argument, NULL, O_PAD },
+		{ "confirm", no_argument, NULL, O_CONFIRM },
+		{ "overwrite-only", no_argument, NULL, O_OVERWRITE_ONLY },
+		{ "pad-sig", no_argument, NULL, O_PAD_SIG },
+		{ "security-counter", required_argument, NULL, 's' },
+		{ "dependencies", required_argument, NULL, 'd' },
+		{ "boot-record", required_argument, NULL, O_BOOT_RECORD },
+		{ "load-addr", required_argument, NULL, 'L' },
+		{ "public-key-format", required_argument, NULL, O_PKFORMAT },
+		{ "sha", required_argument, NULL, O_SHA },
+		{ "pure", no_argument, NULL, O_PURE },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sign_opts o = { .align = 1, .erased = 0xff };
+	struct sign_opts o = { .align = 1, .erased = 0xff, .max_sectors = 128 };
+	struct tool_key key, *k = NULL;
 	const char *version = NULL;
 	int have_hdr = 0, have_slot = 0;
 	uint8_t *in = NULL, *img = NULL;
@@ -115,44 +400,91 @@ static int image_sign(int argc, char **argv)
 	uint32_t v;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "v:H:S:R:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "k:v:H:S:M:R:s:d:L:", longopts,
+				NULL)) != -1) {
 		switch (c) {
-		case 'v':
-			version = optarg;
-			break;
+		case 'k': o.key_path = optarg; break;
+		case 'v': version = optarg; break;
 		case 'H':
 			if (cli_parse_u32(optarg, 0xffff, &o.header_size) ||
 			    o.header_size < IMAGE_HEADER_ENCODED_SIZE)
-				return cli_error(EXIT_USAGE, "--header-size: "
-						 "'%s' is not a number from 32 "
-						 "to 0xffff", optarg);
+				return sign_usage_error("--header-size", optarg,
+							"a number from 32 to 0xffff");
 			have_hdr = 1;
 			break;
-		case 'P':
-			o.pad_header = 1;
-			break;
+		case O_PAD_HEADER: o.pad_header = 1; break;
 		case 'S':
-			if (cli_parse_u32(optarg, UINT32_MAX, &o.slot_size))
-				return cli_error(EXIT_USAGE, "--slot-size: '%s' "
-						 "is not a number", optarg);
+			if (cli_parse_u32(optarg, 0x7fffffff, &o.slot_size))
+				return sign_usage_error("--slot-size", optarg, "a number");
 			have_slot = 1;
 			break;
-		case 'a':
-			if (cli_parse_u32(optarg, 32, &v) || v == 0 ||
-			    (v & (v - 1)) != 0)
-				return cli_error(EXIT_USAGE, "--align: '%s' is "
-						 "not 1, 2, 4, 8, 16 or 32",
-						 optarg);
-			o.align = v;
+		case O_ALIGN:
+		case O_MAX_ALIGN:
+			if (cli_parse_u32(optarg, 32, &v) || v == 0 || (v & (v - 1)))
+				return sign_usage_error(c == O_ALIGN ? "--align" :
+							"--max-align", optarg,
+							"1, 2, 4, 8, 16 or 32");
+			if (c == O_MAX_ALIGN && v < 8)
+				return sign_usage_error("--max-align", optarg,
+							"8, 16 or 32");
+			if (c == O_ALIGN)
+				o.align = v;
+			else
+				o.max_align = v;
+			break;
+		case 'M':
+			if (cli_parse_u32(optarg, 0x10000, &o.max_sectors) ||
+			    o.max_sectors == 0)
+				return sign_usage_error("--max-sectors", optarg,
+							"a sector count");
 			break;
 		case 'R':
-			if (cli_parse_u32(optarg, 0xff, &v) ||
-			    (v != 0 && v != 0xff))
-				return cli_error(EXIT_USAGE, "--erased-val: "
-						 "'%s' is not 0 or 0xff",
-						 optarg);
+			if (cli_parse_u32(optarg, 0xff, &v) || (v != 0 && v != 0xff))
+				return sign_usage_error("--erased-val", optarg,
+							"0 or 0xff");
 			o.erased = (uint8_t)v;
 			break;
+		case O_PAD: o.pad = 1; break;
+		case O_CONFIRM: o.confirm = o.pad = 1; break;
+		case O_OVERWRITE_ONLY: o.overwrite_only = 1; break;
+		case O_PAD_SIG: o.pad_sig = 1; break;
+		case 's':
+			o.have_sec_cnt = 1;
+			if (strcmp(optarg, "auto") == 0)
+				o.sec_cnt_auto = 1;
+			else if (cli_parse_u32(optarg, UINT32_MAX, &o.sec_cnt))
+				return sign_usage_error("--security-counter",
+							optarg, "a number or 'auto'");
+			break;
+		case 'd':
+			if (parse_deps(optarg, &o) != 0)
+				return sign_usage_error("--dependencies", optarg,
+							"\"(image, version), ...\"");
+			break;
+		case O_BOOT_RECORD: o.boot_record = optarg; break;
+		case 'L':
+			if (cli_parse_u32(optarg, UINT32_MAX, &o.load_addr))
+				return sign_usage_error("--load-addr", optarg,
+							"an address");
+			o.have_load_addr = 1;
+			break;
+		case O_PKFORMAT:
+			if (strcmp(optarg, "hash") != 0 && strcmp(optarg, "full") != 0)
+				return sign_usage_error("--public-key-format",
+							optarg, "'hash' or 'full'");
+			o.full_key = strcmp(optarg, "full") == 0;
+			break;
+		case O_SHA:
+			if (strcmp(optarg, "auto") == 0)
+				o.sha = 0;
+			else if (cli_parse_u32(optarg, 512, &v) ||
+				 (v != 256 && v != 384 && v != 512))
+				return sign_usage_error("--sha", optarg,
+							"256, 384, 512 or auto");
+			else
+				o.sha = (int)v;
+			break;
+		case O_PURE: o.pure = 1; break;
 		default:
 			return EXIT_USAGE;
 		}
@@ -161,46 +493,297 @@ static int image_sign(int argc, char **argv)
 		return cli_error(EXIT_USAGE, "--version, --header-size and "
 				 "--slot-size are required");
 	if (image_version_parse(version, &o.version) != 0)
-		return cli_error(EXIT_USAGE, "--version: '%s' is not "
-				 "major[.minor[.revision[+build]]]", version);
+		return sign_usage_error("--version", version,
+					"major[.minor[.revision[+build]]]");
 	if (argc - optind != 2)
 		return cli_error(EXIT_USAGE, "expected INFILE and OUTFILE");
 	o.in = argv[optind];
 	o.out = argv[optind + 1];
-	if (cli_read_file(o.in, &in, &in_len) != 0)
-		return 1;
-	rc = build_image(&o, in, in_len, &img, &img_len);
+	if (o.key_path) {
+		if (key_load(o.key_path, &key) != 0)
+			return 1;
+		k = &key;
+	}
+	rc = cli_read_file(o.in, &in, &in_len) != 0;
+	if (rc == 0)
+		rc = build_image(&o, k, in, in_len, &img, &img_len);
 	free(in);
-	if (rc != 0)
-		return rc;
-	rc = cli_write_file(o.out, img, img_len) != 0;
+	if (rc == 0)
+		rc = cli_write_file(o.out, img, img_len) != 0;
 	free(img);
+	if (k)
+		key_free(k);
+	return rc;
+}
+
+/* A file as a slot: a RAM flash of exactly its bytes. */
+struct file_slot {
+	struct sim_flash fl;
+	struct mtd_region region;
+	struct mtd_geometry geo;
+	uint8_t *data;
+	size_t len;
+};
+
+static int policy_for(const struct tool_key *k, const struct file_slot *s,
+		      struct image_policy *pol)
+{
+	struct image_tlv_iter it;
+	struct image_tlv t;
+	struct image_header hdr;
+	int has[3] = { 0 }, pure = 0, rc;
+
+	image_header_decode(&hdr, s->data);
+	rc = image_tlv_init(&it, (struct mtd_dev *)&s->fl.mtd, &hdr);
+	while (rc == 0 && image_tlv_next(&it, &t) == 1) {
+		if (t.type >= IMAGE_TLV_SHA256 && t.type <= IMAGE_TLV_SHA512)
+			has[t.type - IMAGE_TLV_SHA256] = 1;
+		if (t.type == IMAGE_TLV_SIG_PURE)
+			pure = 1;
+	}
+	pol->hash = has[0] ? CRYPTO_HASH_SHA256 : has[1] ? CRYPTO_HASH_SHA384 :
+		    has[2] ? CRYPTO_HASH_SHA512 : CRYPTO_HASH_SHA256;
+	pol->sig = IMAGE_SIG_NONE;
+	if (k == NULL)
+		return 0;
+	switch (k->type) {
+	case KEY_ECDSA_P256: pol->sig = IMAGE_SIG_ECDSA_P256; pol->hash = CRYPTO_HASH_SHA256; break;
+	case KEY_ECDSA_P384: pol->sig = IMAGE_SIG_ECDSA_P384; pol->hash = CRYPTO_HASH_SHA384; break;
+	case KEY_RSA2048: pol->sig = IMAGE_SIG_RSA2048; pol->hash = CRYPTO_HASH_SHA256; break;
+	case KEY_RSA3072: pol->sig = IMAGE_SIG_RSA3072; pol->hash = CRYPTO_HASH_SHA256; break;
+	case KEY_ED25519:
+		pol->sig = IMAGE_SIG_ED25519;
+		pol->pure = pure;
+		pol->hash = (pure || (has[2] && !has[0])) ? CRYPTO_HASH_SHA512
+							   : CRYPTO_HASH_SHA256;
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+static int image_verify(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tool_key keys[8];
+	struct image_key trusted[8];
+	struct image_policy pol = { 0 };
+	struct image_facts f;
+	struct file_slot s;
+	const char *paths[8];
+	unsigned int nkeys = 0;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
+		if (c != 'k')
+			return EXIT_USAGE;
+		if (nkeys == 8)
+			return cli_error(EXIT_USAGE, "at most 8 --key options");
+		paths[nkeys++] = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_error(EXIT_USAGE, "expected IMAGE");
+	for (unsigned int i = 0; i < nkeys; i++) {
+		if (key_load(paths[i], &keys[i]) != 0)
+			return 1;
+		if (keys[i].type != keys[0].type)
+			return cli_error(1, "all --key options must be of one type");
+		trusted[i] = (struct image_key){ keys[i].enc, keys[i].enc_len };
+	}
+	memset(&s, 0, sizeof(s));
+	if (cli_read_file(argv[optind], &s.data, &s.len) != 0)
+		return 1;
+	if (s.len < IMAGE_HEADER_ENCODED_SIZE) {
+		free(s.data);
+		printf("%s: invalid: shorter than an image header\n", argv[optind]);
+		return 1;
+	}
+	s.region = (struct mtd_region){ 1, (uint32_t)s.len };
+	s.geo = (struct mtd_geometry){ &s.region, 1, 1, 0xff, (uint32_t)s.len };
+	sim_flash_init_ram(&s.fl, &s.geo, s.data);
+	policy_for(nkeys ? &keys[0] : NULL, &s, &pol);
+	pol.keys = trusted;
+	pol.nkeys = nkeys;
+	if (pol.pure) {
+		pol.pure_buf = malloc(s.len);
+		pol.pure_buf_len = s.len;
+	}
+	rc = image_validate(&s.fl.mtd, &pol, &f);
+	if (rc == IMAGE_ERR_PUBKEY_NOT_ACCEPTED) {
+		pol.hw_key = 1; /* the image carries its key: check that key's hash */
+		rc = image_validate(&s.fl.mtd, &pol, &f);
+	}
+	if (rc != IMAGE_OK)
+		printf("%s: invalid: %s\n", argv[optind], image_strerror(rc));
+	else if (nkeys == 0)
+		printf("%s: hash valid (%s); signature NOT checked (no --key given)\n",
+		       argv[optind], hash_name(pol.hash));
+	else
+		printf("%s: valid: %s%s signature by %s, %s\n", argv[optind],
+		       key_type_name(keys[0].type), pol.pure ? " (pure)" : "",
+		       paths[f.key_index], hash_name(pol.hash));
+	free(pol.pure_buf);
+	free(s.data);
+	for (unsigned int i = 0; i < nkeys; i++)
+		key_free(&keys[i]);
+	return rc == IMAGE_OK ? 0 : 1;
+}
+
+static int image_getpub(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *key_path = NULL, *enc = "c", *out = NULL;
+	struct tool_key k;
+	char pem[4096];
+	FILE *f = stdout;
+	int c, rc = 0;
+
+	while ((c = getopt_long(argc, argv, "k:e:o:", longopts, NULL)) != -1) {
+		if (c == 'k') key_path = optarg;
+		else if (c == 'e') enc = optarg;
+		else if (c == 'o') out = optarg;
+		else return EXIT_USAGE;
+	}
+	if (key_path == NULL || optind != argc)
+		return cli_error(EXIT_USAGE, "expected --key KEY");
+	if (strcmp(enc, "lang-c") == 0)
+		enc = "c";
+	if (strcmp(enc, "c") != 0 && strcmp(enc, "pem") != 0 &&
+	    strcmp(enc, "raw") != 0)
+		return cli_error(EXIT_USAGE, "--encoding: '%s' is not c, pem or raw",
+				 enc);
+	if (key_load(key_path, &k) != 0)
+		return 1;
+	if (strcmp(enc, "raw") == 0) {
+		rc = out ? cli_write_file(out, k.enc, k.enc_len) != 0
+			 : fwrite(k.enc, 1, k.enc_len, stdout) != k.enc_len;
+		key_free(&k);
+		return rc;
+	}
+	if (out && (f = fopen(out, "w")) == NULL) {
+		key_free(&k);
+		return cli_error(1, "%s: cannot write", out);
+	}
+	if (strcmp(enc, "pem") == 0) {
+		if (key_public_pem(&k, pem, sizeof(pem)) != 0)
+			rc = cli_error(1, "PEM encoding failed");
+		else
+			fputs(pem, f);
+	} else {
+		const char *name = key_type_name(k.type);
+
+		fprintf(f, "/* Generated by slipway image getpub; do not edit. */\n"
+			   "/* %s public key as MCUboot embeds it. */\n"
+			   "const unsigned char slipway_pub_key[] = {", name);
+		for (size_t i = 0; i < k.enc_len; i++)
+			fprintf(f, "%s0x%02x,", i % 8 ? " " : "\n\t", k.enc[i]);
+		fprintf(f, "\n};\nconst unsigned int slipway_pub_key_len = %zu;\n",
+			k.enc_len);
+	}
+	if (out && fclose(f) != 0)
+		rc = cli_error(1, "%s: write failed", out);
+	key_free(&k);
+	return rc;
+}
+
+static int image_keygen(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ "type", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path = NULL, *type = NULL;
+	enum key_type t;
+	struct tool_key k;
+	char pem[8192];
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "k:t:", longopts, NULL)) != -1) {
+		if (c == 'k') path = optarg;
+		else if (c == 't') type = optarg;
+		else return EXIT_USAGE;
+	}
+	if (path == NULL || type == NULL || optind != argc)
+		return cli_error(EXIT_USAGE, "expected --key FILE --type TYPE");
+	if (key_type_parse(type, &t) != 0)
+		return cli_error(EXIT_USAGE, "--type: '%s' is not ecdsa-p256, "
+				 "ecdsa-p384, rsa-2048, rsa-3072, ed25519 or "
+				 "x25519", type);
+	if (key_generate(t, &k) != 0)
+		return 1;
+	rc = key_private_pem(&k, pem, sizeof(pem));
+	key_free(&k);
+	if (rc != 0)
+		return cli_error(1, "PEM encoding failed");
+	rc = cli_write_file(path, (const uint8_t *)pem, strlen(pem)) != 0;
+	memset(pem, 0, sizeof(pem));
 	return rc;
 }
 
 static const struct slipway_cmd image_cmds[] = {
+	{ "sign", "make an MCUboot image from a binary (imgtool sign)",
+	  "[options] INFILE OUTFILE\n\n"
+	  "Wrap INFILE in an MCUboot header and TLVs and sign it, as imgtool sign\n"
+	  "does with the same options: every byte that is not random equals\n"
+	  "imgtool's output. Without --key the image carries only its hash.\n\n"
+	  "  -k, --key KEY             signing key (PEM or DER private key)\n"
+	  "  -v, --version V           image version, major[.minor[.rev[+build]]]\n"
+	  "  -H, --header-size N       bytes reserved for the header (>= 32)\n"
+	  "      --pad-header          add the header's room in front of INFILE;\n"
+	  "                            without it INFILE must start with N zeros\n"
+	  "  -S, --slot-size N         slot size; image and trailer must fit\n"
+	  "      --align N             flash write size: 1, 2, 4, 8, 16, 32\n"
+	  "      --max-align N         the bootloader's BOOT_MAX_ALIGN: 8, 16, 32\n"
+	  "  -M, --max-sectors N       sectors budgeted for swap status (128)\n"
+	  "  -R, --erased-val V        erased value of the flash, 0 or 0xff\n"
+	  "      --pad                 pad to the slot size, trailer magic at the end\n"
+	  "      --confirm             --pad, and mark the image confirmed\n"
+	  "      --overwrite-only      trailer for overwrite-only bootloaders\n"
+	  "  -s, --security-counter N  protected security counter, or 'auto'\n"
+	  "  -d, --dependencies D      \"(image, min-version), ...\"\n"
+	  "      --boot-record TYPE    protected measured-boot record\n"
+	  "  -L, --load-addr ADDR      RAM-load the image at ADDR\n"
+	  "      --pad-sig             zero-pad ECDSA signatures (MCUboot < 1.5)\n"
+	  "      --public-key-format F 'hash' (KEYHASH) or 'full' (PUBKEY)\n"
+	  "      --sha N               256, 384, 512 or auto (from the key)\n"
+	  "      --pure                Ed25519 over the image itself (SHA-512)\n",
+	  image_sign },
+	{ "verify", "check an image's hash and signature",
+	  "[--key KEY]... IMAGE\n\n"
+	  "An image is valid when its KEYHASH or PUBKEY names one of the keys\n"
+	  "and its signature checks. With no --key only the hash is checked,\n"
+	  "and the output says so. Exit status 0 only for a valid image.\n",
+	  image_verify },
 	{ "dumpinfo", "print an image's header, TLVs and trailer (imgtool dumpinfo)",
 	  "[--json] IMAGE\n\n"
 	  "Print what the bytes of IMAGE say, valid or not, in imgtool dumpinfo's\n"
 	  "layout, or with --json as imgtool's JSON output. Values cut short by\n"
 	  "the end of the file are shown as far as they go and named on stderr.\n",
 	  image_dumpinfo },
-	{ "sign", "make an MCUboot image from a binary (imgtool sign)",
-	  "[options] INFILE OUTFILE\n\n"
-	  "Wrap INFILE in an MCUboot image header and TLVs, as imgtool sign\n"
-	  "does. The output is byte-identical to imgtool's for the same\n"
-	  "options. This build writes hash-only images (SHA-256 TLV).\n\n"
-	  "  -v, --version V        image version, major[.minor[.rev[+build]]]\n"
-	  "  -H, --header-size N    bytes reserved for the header (>= 32)\n"
-	  "      --pad-header       add the header's room in front of INFILE;\n"
-	  "                         without it INFILE must start with N zeros\n"
-	  "  -S, --slot-size N      slot size; the image and its trailer must fit\n"
-	  "      --align N          flash write alignment: 1, 2, 4, 8, 16, 32\n"
-	  "  -R, --erased-val V     erased value of the flash, 0 or 0xff\n",
-	  image_sign },
+	{ "getpub", "print a key's public part (imgtool getpub)",
+	  "--key KEY [--encoding c|pem|raw] [--output FILE]\n\n"
+	  "raw is the encoding a bootloader embeds and KEYHASH hashes\n"
+	  "(SubjectPublicKeyInfo DER; PKCS#1 RSAPublicKey DER for RSA); c is that\n"
+	  "as a C array; pem is SubjectPublicKeyInfo PEM.\n",
+	  image_getpub },
+	{ "keygen", "generate a key (imgtool keygen)",
+	  "--key FILE --type ecdsa-p256|ecdsa-p384|rsa-2048|rsa-3072|ed25519|x25519\n\n"
+	  "Write a new private key as PKCS#8 PEM. x25519 keys are for encryption.\n",
+	  image_keygen },
 	{ NULL, NULL, NULL, NULL },
 };
 
 const struct slipway_group image_group = {
-	"image", "MCUboot images: sign, verify, dumpinfo, keys", image_cmds,
+	"image", "MCUboot images: sign, verify, dumpinfo, getpub, keygen",
+	image_cmds,
 };
