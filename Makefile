@@ -33,7 +33,7 @@ KCONFIG_FILES := $(shell find $(SRCTREE) \( -name .git -o -name .deps \
 
 # Goals that work without a configuration.
 NOCONFIG_GOALS := %_defconfig defconfig menuconfig olddefconfig savedefconfig \
-                  list help clean distclean check demo matrix setup fuzz
+                  list help clean distclean check demo matrix setup fuzz bench
 NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
 
 ifneq ($(NEEDS_CONFIG),)
@@ -267,11 +267,31 @@ $(FUZZ_BINS): $(FUZZ_DIR)/%.bin: $(SRCTREE)/tests/fuzz/%.c \
               $$(addprefix $(SRCTREE)/,$$($$*_SRCS))
 	$(quiet) FUZZCC $*
 	@mkdir -p $(@D)
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ -lmbedcrypto
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ -lmbedcrypto -lsodium
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
 	$(Q)$(SRCTREE)/tools/fuzz.sh $(SRCTREE) $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# ---------------------------------------------------------------------------
+# Benchmarks: figures counted by callgrind (tools/bench.sh), with the target
+# optimisation level.
+
+BENCH_DIR := $(OUT)/bench
+BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c \
+    libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
+    libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c libs/crypto/crypto_rsa.c \
+    libs/crypto/crypto_ed25519.c libs/crypto/crypto_aes.c libs/crypto/crypto_ecies.c \
+    drivers/mtd/mtd.c drivers/mtd/sim_flash.c
+
+$(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS))
+	$(quiet) HOSTCC bench_image
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -Os -g $(WARNFLAGS) -I$(SRCTREE) -o $@ $^ $(HOST_LDLIBS)
+
+.PHONY: bench
+bench: $(BENCH_DIR)/bench_image
+	$(Q)$(SRCTREE)/tools/bench.sh $(SRCTREE) $(BENCH_DIR)
 
 # ---------------------------------------------------------------------------
 # The README's commands and the matrix.
@@ -315,6 +335,7 @@ help:
 	@echo '  make check                every test, the matrix included'
 	@echo '  make matrix               build every defconfig, table of sizes'
 	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
+	@echo '  make bench                the figures, counted by callgrind'
 
 -include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \

@@ -14,9 +14,13 @@ for t in "$@"; do
 	case "$t" in
 	fuzz_esp_part|fuzz_flashmap_esp) seeds="$shared/esp/part/*.bin" ;;
 	fuzz_part_csv) seeds="$shared/esp/part/*.csv" ;;
+	fuzz_image) seeds="$shared/imgtool/*/image*.bin" ;;
 	*) seeds= ;;
 	esac
-	for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/"; done
+	for s in $seeds; do
+		# vectors share file names; name each seed by its path
+		[ -f "$s" ] && cp "$s" "$corpus/seed-$(echo "$s" | tr '/' '_')"
+	done
 	[ -d "$shared" ] || echo "fuzz: $t: $shared missing: corpus NOT seeded from vectors"
 	log=$dir/$t.log
 	if (cd "$dir/$t" && "$dir/$t.bin" -max_total_time="$secs" -timeout=10 \

@@ -1,0 +1,10 @@
+# `make bench` runs and prints every figure it promises (the figures
+# themselves are read by people, not asserted: they come from the bench).
+. "$SRCTREE/tests/lib.sh"
+need_shared
+out=$(make -s -C "$SRCTREE" O="$BUILD" bench 2>&1)
+for line in "validate, total" "hashing (flash reads" "signature (ECDSA P-256 verify)" \
+	    "one plain mbedtls SHA-256" "hashing / plain SHA-256"; do
+	printf '%s\n' "$out" | grep -F "$line" | grep -qE '[1-9]' &&
+		ok "bench prints: $line" || { not_ok "bench lacks: $line"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+done

@@ -1,0 +1,58 @@
+#!/bin/sh
+# `make bench`: the project's figures, all counted by callgrind (instructions,
+# repeatable) rather than timed. Usage: bench.sh SRCTREE BENCHDIR
+set -eu
+src=$1 dir=$2
+vec=$src/../shared/vectors/imgtool/ecdsa-p256-256k
+bin=$dir/bench_image
+if [ ! -f "$vec/image.bin" ]; then
+	echo "bench: $vec missing: image validation figures NOT MEASURED"
+	exit 0
+fi
+command -v valgrind >/dev/null || { echo "bench: valgrind missing; run tools/setup.sh" >&2; exit 1; }
+
+# Instructions inside FUNCTION ($1) and, inclusive, in each later name.
+count() {
+	out=$dir/callgrind.$1.out
+	fn=$1; shift
+	valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="$fn" \
+		"$bin" "$@" >/dev/null 2>"$dir/valgrind.$fn.log"
+	callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null
+}
+
+slot=0x80000
+key=$src/../shared/vectors/imgtool/keys/ecdsa-p256.pub.der
+count bench_validate validate "$vec/image.bin" "$key" $slot >"$dir/validate.txt"
+count bench_plain_sha256 sha256 "$vec/image.bin" "$key" $slot >"$dir/sha256.txt"
+
+# Inclusive instruction count of a function in an annotate listing, whose
+# lines read "1,234 (5.6%)  path/file.c:function [binary]".
+incl() {
+	awk -v f="$2" '$2 != "=>" && $3 != "=>" && $4 != "=>" &&
+		(index($0, ":" f " ") || substr($0, length($0) - length(f)) == ":" f) {
+		gsub(",", "", $1); if ($1 + 0 > best) best = $1 + 0 }
+		END { print best + 0 }' "$1"
+}
+
+total=$(incl "$dir/validate.txt" bench_validate)
+sig=$(incl "$dir/validate.txt" crypto_ecdsa_verify)
+hashing=$(incl "$dir/validate.txt" hash_region)
+rd=$(incl "$dir/validate.txt" mtd_read)
+plain=$(incl "$dir/sha256.txt" bench_plain_sha256)
+for v in "$total" "$hashing" "$sig" "$rd" "$plain"; do
+	if [ "$v" -eq 0 ]; then
+		echo "bench: a figure could not be attributed (function inlined or renamed?); see $dir/*.txt" >&2
+		exit 1
+	fi
+done
+other=$((total - hashing - sig))
+region=$("$bin" sha256 "$vec/image.bin" "$key" $slot | sed -n 's/region \([0-9]*\) bytes/\1/p')
+
+echo "bench: image validation of ecdsa-p256-256k ($region hashed bytes), host -Os, callgrind instructions"
+printf '  %-44s %12s\n' "validate, total" "$total"
+printf '  %-44s %12s\n' "  hashing (flash reads + SHA-256 of region)" "$hashing"
+printf '  %-44s %12s\n' "    of which flash reads" "$rd"
+printf '  %-44s %12s\n' "  signature (ECDSA P-256 verify)" "$sig"
+printf '  %-44s %12s\n' "  other (header, TLV walk, key hash)" "$other"
+printf '  %-44s %12s\n' "one plain mbedtls SHA-256 over the region" "$plain"
+awk -v h="$hashing" -v p="$plain" 'BEGIN { printf "  %-44s %12.3f\n", "hashing / plain SHA-256", h / p }'
