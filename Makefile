@@ -117,7 +117,8 @@ $(AUTOCONF): $(CONFIG) $(KCONFIG_FILES) $(SRCTREE)/tools/kconfig/mkautoconf.sh
 
 OBJDIR := $(OUT)/obj
 tobj = $(patsubst %.c,$(OBJDIR)/%.o,$(1))
-COMMON_OBJS := $(call tobj,$(COMMON_SRCS))
+KEYTABLE := $(OUT)/generated/trusted_keys.c
+COMMON_OBJS := $(call tobj,$(COMMON_SRCS)) $(OBJDIR)/generated/trusted_keys.o
 LOADER_OBJS := $(call tobj,$(LOADER_SRCS))
 OS_OBJS := $(call tobj,$(OS_SRCS))
 LIBSLIPWAY := $(OBJDIR)/libslipway.a
@@ -152,6 +153,25 @@ $(OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF) | toolchain
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
 
+# Trusted keys: a table generated from the configured key files. The tool
+# refuses a missing or malformed file, or a key of another algorithm, and
+# marks the table when a key is one of the tree's public test keys.
+abspath_key = $(if $(filter /%,$(1)),$(1),$(SRCTREE)/$(1))
+TRUSTED_KEYS := $(foreach k,$(call unquote,$(CONFIG_BOOT_TRUSTED_KEYS)),$(call abspath_key,$(k)))
+SIGNING_KEY := $(if $(call unquote,$(CONFIG_BOOT_SIGNING_KEY)),$(call abspath_key,$(call unquote,$(CONFIG_BOOT_SIGNING_KEY))))
+TEST_KEYS := $(wildcard $(SRCTREE)/keys/test/*.pem)
+
+$(KEYTABLE): $(HOST_TOOL) $(CONFIG) $(wildcard $(TRUSTED_KEYS)) $(TEST_KEYS)
+	$(quiet) KEYS $(@F)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_TOOL) image keytable $(if $(SIG_TYPE),--type $(SIG_TYPE)) \
+	  $(addprefix --test-keys ,$(TEST_KEYS)) --output $@ $(TRUSTED_KEYS)
+
+$(OBJDIR)/generated/%.o: $(OUT)/generated/%.c $(AUTOCONF) | toolchain
+	$(quiet) CC generated/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
 $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
@@ -169,9 +189,12 @@ $(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
 	$(Q)$(TARGET_OBJCOPY) -O binary $< $@
 
 # Signed for the slot the layout gives it: the one .config decides both.
-$(OS_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL)
+$(OS_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(wildcard $(SIGNING_KEY)) $(CONFIG)
 	$(quiet) SIGN $(@F)
 	$(Q)$(HOST_TOOL) image sign --version $(CONFIG_OS_IMAGE_VERSION) \
+	  $(if $(SIGNING_KEY),--key $(SIGNING_KEY)) \
+	  $(if $(CONFIG_BOOT_ED25519_PURE),--pure) \
+	  $(if $(CONFIG_BOOT_HW_KEY),--public-key-format full) \
 	  --header-size $(CONFIG_OS_IMAGE_HEADER_SIZE) --pad-header \
 	  --slot-size $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE) \
 	  --align $(CONFIG_FLASH_WRITE_ALIGN) $< $@
@@ -278,7 +301,7 @@ fuzz: $(FUZZ_BINS)
 # optimisation level.
 
 BENCH_DIR := $(OUT)/bench
-BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c \
+BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/image/image_sig_ecdsa.c libs/image/image_sig_rsa.c libs/image/image_sig_ed25519.c \
     libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
     libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c libs/crypto/crypto_rsa.c \
     libs/crypto/crypto_ed25519.c libs/crypto/crypto_aes.c libs/crypto/crypto_ecies.c \

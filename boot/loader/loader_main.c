@@ -1,20 +1,35 @@
 /*
- * The bootloader's flow. At this stage it boots image 0 from its primary slot
- * after checking the header against the slot; hash and signature validation
- * and upgrades come from libs/image and the boot engine.
+ * The bootloader's flow. At this stage: validate image 0 in its primary
+ * slot (hash, signature, trusted key) and boot it. Upgrades come with the
+ * boot engine.
  */
 #include "arch/arch.h"
 #include "boards/board.h"
 #include "libs/flashmap/flashmap.h"
-#include "libs/image/image_header.h"
+#include "libs/image/image_keys.h"
 
 #include <stdio.h>
 #include <string.h>
 
+static void announce_keys(const struct image_policy *pol)
+{
+	if (pol->sig == NULL) {
+		printf("boot: WARNING: NO SIGNATURE CHECK: ANY IMAGE WITH A "
+		       "MATCHING HASH WILL BOOT\n");
+		return;
+	}
+	printf("boot: trusting %u %s key%s\n", pol->nkeys, pol->sig->name,
+	       pol->nkeys == 1 ? "" : "s");
+	if (image_trusted_keys_are_test_keys)
+		printf("boot: WARNING: A TRUSTED KEY IS A PUBLIC TEST KEY FROM "
+		       "keys/test: ANYONE CAN SIGN IMAGES THIS BOOTLOADER "
+		       "BOOTS\n");
+}
+
 int slipway_main(void)
 {
-	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
-	struct image_header hdr;
+	const struct image_policy *pol = image_policy_kconfig();
+	struct image_facts facts;
 	struct flash_map map;
 	struct flash_map_fault fault;
 	struct flash_area primary;
@@ -24,6 +39,7 @@ int slipway_main(void)
 
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
 	       CONFIG_BOARD);
+	announce_keys(pol);
 	flash = board_boot_flash();
 	if (flash == NULL)
 		return 1;
@@ -35,26 +51,27 @@ int slipway_main(void)
 		return 1;
 	}
 	rc = flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary);
-	if (rc == 0)
-		rc = flash_area_read(&primary, 0, raw, sizeof(raw));
 	if (rc != 0) {
-		printf("boot: reading image 0 primary slot: error %d\n", rc);
+		printf("boot: no primary slot for image 0\n");
 		return 1;
 	}
-	image_header_decode(&hdr, raw);
-	rc = image_header_check(&hdr, raw, flash_area_size(&primary),
-				flash->geo->erased_value);
+	rc = image_validate(&primary.win.mtd, pol, &facts);
 	if (rc != IMAGE_OK) {
-		printf("boot: image 0 primary slot: %s; nothing to boot\n",
+		printf("boot: image 0 primary slot: %s; not booting it\n",
 		       image_strerror(rc));
 		return 1;
 	}
-	printf("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes\n",
-	       hdr.version.major, hdr.version.minor, hdr.version.revision,
-	       (unsigned)hdr.version.build, (unsigned)hdr.img_size);
-	printf("boot: WARNING: this build checks the image header only, not "
-	       "its hash or signature\n");
-	rc = arch_boot_image(&primary.win.mtd, hdr.hdr_size, hdr.img_size);
+	printf("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes, "
+	       "valid (%s)\n", facts.hdr.version.major, facts.hdr.version.minor,
+	       facts.hdr.version.revision, (unsigned)facts.hdr.version.build,
+	       (unsigned)facts.hdr.img_size,
+	       pol->sig ? pol->sig->name : "hash only");
+	if (facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
+		printf("boot: image 0 is marked non-bootable; not booting it\n");
+		return 1;
+	}
+	rc = arch_boot_image(&primary.win.mtd, facts.hdr.hdr_size,
+			     facts.hdr.img_size);
 	printf("boot: starting image 0 failed: %s\n", strerror(-rc));
 	return 1;
 }

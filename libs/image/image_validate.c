@@ -1,6 +1,5 @@
 #include "libs/image/image_validate.h"
 #include "libs/crypto/crypto_aes.h"
-#include "libs/crypto/crypto_sig.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
 
@@ -19,16 +18,9 @@ uint16_t image_hash_tlv_type(enum crypto_hash_alg alg)
 	}
 }
 
-static uint16_t sig_tlv_type(enum image_sig sig)
+static uint16_t sig_tlv_type(const struct image_sig_alg *sig)
 {
-	switch (sig) {
-	case IMAGE_SIG_ECDSA_P256:
-	case IMAGE_SIG_ECDSA_P384: return IMAGE_TLV_ECDSA_SIG;
-	case IMAGE_SIG_RSA2048: return IMAGE_TLV_RSA2048_PSS;
-	case IMAGE_SIG_RSA3072: return IMAGE_TLV_RSA3072_PSS;
-	case IMAGE_SIG_ED25519: return IMAGE_TLV_ED25519;
-	default: return 0;
-	}
+	return sig ? sig->tlv_type : 0;
 }
 
 int image_version_cmp(const struct image_version *a,
@@ -106,8 +98,9 @@ static int body_key(struct mtd_dev *dev, const struct image_header *hdr,
 			return IMAGE_ERR_ENC_KEY;
 		if (mtd_read(dev, t.off, v, t.len) != 0)
 			return IMAGE_ERR_IO;
-		if (crypto_ecies_unwrap(enc->kind, enc->der, enc->len, v, t.len,
-					key, key_len) != 0)
+		if (enc->unwrap == NULL ||
+		    enc->unwrap(enc->kind, enc->der, enc->len, v, t.len, key,
+				key_len) != 0)
 			return IMAGE_ERR_ENC_KEY;
 		rc = crypto_aes_ctr_start(ctr, key, key_len);
 		memset(key, 0, sizeof(key));
@@ -136,32 +129,11 @@ static int verify_sig(const struct image_policy *pol, const struct image_key *ke
 		      const struct image_facts *f, const uint8_t *sig,
 		      size_t sig_len, uint32_t region_len)
 {
-	int rc;
+	int rc = pol->pure ? pol->sig->verify(key, pol->pure_buf, region_len,
+					      sig, sig_len)
+			   : pol->sig->verify(key, f->digest, f->digest_len,
+					      sig, sig_len);
 
-	switch (pol->sig) {
-	case IMAGE_SIG_ECDSA_P256:
-	case IMAGE_SIG_ECDSA_P384:
-		rc = crypto_ecdsa_verify(key->der, key->len,
-					 pol->sig == IMAGE_SIG_ECDSA_P256 ? 256 : 384,
-					 f->digest, f->digest_len, sig, sig_len);
-		break;
-	case IMAGE_SIG_RSA2048:
-	case IMAGE_SIG_RSA3072:
-		rc = crypto_rsa_pss_verify(key->der, key->len,
-					   pol->sig == IMAGE_SIG_RSA2048 ? 2048 : 3072,
-					   f->digest, sig, sig_len);
-		break;
-	case IMAGE_SIG_ED25519:
-		if (sig_len != CRYPTO_ED25519_SIG_SIZE)
-			return IMAGE_ERR_BAD_SIGNATURE;
-		rc = pol->pure ? crypto_ed25519_verify(key->der, key->len,
-						       pol->pure_buf, region_len, sig)
-			       : crypto_ed25519_verify(key->der, key->len,
-						       f->digest, f->digest_len, sig);
-		break;
-	default:
-		return IMAGE_ERR_NO_SIGNATURE;
-	}
 	return rc == 0 ? IMAGE_OK : IMAGE_ERR_BAD_SIGNATURE;
 }
 
@@ -232,8 +204,7 @@ static int unprotected_tlv(const struct image_policy *pol,
 		if (crypto_hash_buf(pol->hash, v, t->len, h) != 0)
 			return IMAGE_ERR_IO;
 		w->key = find_key(pol, h, crypto_hash_size(pol->hash));
-	} else if (pol->sig != IMAGE_SIG_NONE &&
-		   t->type == sig_tlv_type(pol->sig)) {
+	} else if (pol->sig != NULL && t->type == sig_tlv_type(pol->sig)) {
 		w->sig_seen = 1;
 		if (w->key >= 0) {
 			rc = verify_sig(pol, &pol->keys[w->key], f, v, t->len,
@@ -367,7 +338,7 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 		return IMAGE_ERR_PURE_MISMATCH;
 	if (!pol->pure && !w.hash_ok)
 		return IMAGE_ERR_NO_HASH;
-	if (pol->sig == IMAGE_SIG_NONE)
+	if (pol->sig == NULL)
 		return IMAGE_OK;
 	if (w.sig_ok)
 		return IMAGE_OK;

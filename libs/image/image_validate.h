@@ -13,20 +13,12 @@
 #include "libs/crypto/crypto_ecies.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
+#include "libs/image/image_sig.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 #define IMAGE_MAX_DEPENDENCIES 4
-
-enum image_sig {
-	IMAGE_SIG_NONE,       /* hash only */
-	IMAGE_SIG_ECDSA_P256,
-	IMAGE_SIG_ECDSA_P384,
-	IMAGE_SIG_RSA2048,
-	IMAGE_SIG_RSA3072,
-	IMAGE_SIG_ED25519,
-};
 
 /* A trusted public key, in the encoding MCUboot embeds (getpub -e raw). */
 struct image_key {
@@ -34,15 +26,22 @@ struct image_key {
 	size_t len;
 };
 
-/* The device's private key for encrypted images (PKCS#8 DER). */
+/*
+ * The device's private key for encrypted images (PKCS#8 DER), and the
+ * function that opens an ENC TLV with it (crypto_ecies_unwrap): named here
+ * so that builds without encrypted images link no ECIES code.
+ */
 struct image_enc_key {
 	enum crypto_ecies_kind kind;
 	const uint8_t *der;
 	size_t len;
+	int (*unwrap)(enum crypto_ecies_kind kind, const uint8_t *priv,
+		      size_t priv_len, const uint8_t *tlv, size_t tlv_len,
+		      uint8_t *key, size_t key_len);
 };
 
 struct image_policy {
-	enum image_sig sig;
+	const struct image_sig_alg *sig; /* NULL: hash only */
 	enum crypto_hash_alg hash;
 	int pure;    /* Ed25519 over the whole region, not the digest */
 	int hw_key;  /* the image carries its key (PUBKEY); trust its hash */

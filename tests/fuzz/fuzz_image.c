@@ -36,16 +36,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static uint8_t pure_buf[SLOT];
 	static const struct image_key key = { p256_spki, sizeof(p256_spki) };
 	static const struct image_enc_key enc = { CRYPTO_ECIES_X25519,
-						  x25519_pkcs8, sizeof(x25519_pkcs8) };
+						  x25519_pkcs8, sizeof(x25519_pkcs8),
+						  crypto_ecies_unwrap };
 	const struct image_policy policies[] = {
-		{ .sig = IMAGE_SIG_NONE, .hash = CRYPTO_HASH_SHA256 },
-		{ .sig = IMAGE_SIG_ECDSA_P256, .hash = CRYPTO_HASH_SHA256,
+		{ .sig = NULL, .hash = CRYPTO_HASH_SHA256 },
+		{ .sig = &image_sig_ecdsa_p256, .hash = CRYPTO_HASH_SHA256,
 		  .keys = &key, .nkeys = 1 },
-		{ .sig = IMAGE_SIG_ECDSA_P256, .hash = CRYPTO_HASH_SHA256,
+		{ .sig = &image_sig_ecdsa_p256, .hash = CRYPTO_HASH_SHA256,
 		  .keys = &key, .nkeys = 1, .hw_key = 1 },
-		{ .sig = IMAGE_SIG_ED25519, .hash = CRYPTO_HASH_SHA512, .pure = 1,
+		{ .sig = &image_sig_ed25519, .hash = CRYPTO_HASH_SHA512, .pure = 1,
 		  .pure_buf = pure_buf, .pure_buf_len = sizeof(pure_buf) },
-		{ .sig = IMAGE_SIG_NONE, .hash = CRYPTO_HASH_SHA384,
+		{ .sig = NULL, .hash = CRYPTO_HASH_SHA384,
 		  .encrypted_body = 1, .enc_key = &enc },
 	};
 	uint8_t *slot = malloc(SLOT); /* exact size: ASan catches any overrun */

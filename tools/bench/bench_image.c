@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 	struct mtd_geometry geo;
 	struct sim_flash fl;
 	struct image_key key;
-	struct image_policy pol = { .sig = IMAGE_SIG_ECDSA_P256,
+	struct image_policy pol = { .sig = &image_sig_ecdsa_p256,
 				    .hash = CRYPTO_HASH_SHA256 };
 	struct image_facts f;
 	uint8_t *img, *pub, digest[32];

@@ -49,16 +49,20 @@ static const char *str(const cJSON *v, const char *key)
 	return cJSON_IsString(s) ? s->valuestring : NULL;
 }
 
-static enum image_sig sig_of(const char *name)
+static const struct image_sig_alg *sig_of(const char *name)
 {
-	if (name == NULL) return IMAGE_SIG_NONE;
-	if (strcmp(name, "ecdsa-p256") == 0) return IMAGE_SIG_ECDSA_P256;
-	if (strcmp(name, "ecdsa-p384") == 0) return IMAGE_SIG_ECDSA_P384;
-	if (strcmp(name, "rsa-2048") == 0) return IMAGE_SIG_RSA2048;
-	if (strcmp(name, "rsa-3072") == 0) return IMAGE_SIG_RSA3072;
-	if (strcmp(name, "ed25519") == 0) return IMAGE_SIG_ED25519;
+	const struct image_sig_alg *algs[] = {
+		&image_sig_ecdsa_p256, &image_sig_ecdsa_p384, &image_sig_rsa2048,
+		&image_sig_rsa3072, &image_sig_ed25519,
+	};
+
+	if (name == NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++)
+		if (strcmp(name, algs[i]->name) == 0)
+			return algs[i];
 	fail_msg("unknown signature '%s' in vectors.json", name);
-	return IMAGE_SIG_NONE;
+	return NULL;
 }
 
 static enum crypto_hash_alg hash_of(const char *name)
@@ -185,6 +189,7 @@ static int run(const cJSON *v, const char *name, const char *file,
 		enc.len = enc_len;
 		enc.kind = strstr(str(v, "decrypt_key"), "x25519") ?
 			   CRYPTO_ECIES_X25519 : CRYPTO_ECIES_P256;
+		enc.unwrap = crypto_ecies_unwrap;
 		pol.enc_key = &enc;
 	}
 	load_keys(v, &ks);
