@@ -172,17 +172,40 @@ $(OBJDIR)/generated/%.o: $(OUT)/generated/%.c $(AUTOCONF) | toolchain
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
 
+# mbedtls for device programs, from its Debian source package. Every file
+# is compiled; the project config leaves out what is not enabled, and the
+# archive hands the linker only what the program references.
+MBEDTLS_LIB := $(OUT)/mbedtls/libmbedcrypto.a
+MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c bignum.c constant_time.c \
+    ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c \
+    pk_wrap.c pkparse.c platform.c platform_util.c rsa.c rsa_internal.c \
+    sha256.c sha512.c
+MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/mbedtls/%.o,$(MBEDTLS_LIB_SRCS))
+
+$(MBEDTLS_SRC)/library/%.c:
+	@echo "error: mbedtls source missing ($(MBEDTLS_SRC)); run tools/setup.sh" >&2; exit 1
+
+$(OUT)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(AUTOCONF) \
+                    $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
+	$(quiet) CC mbedtls/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+
+$(MBEDTLS_LIB): $(MBEDTLS_OBJS)
+	$(quiet) AR $(@F)
+	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
+
 $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
 
-$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(LAYOUT_OK)
+$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(TARGET_LDLIBS)
 
-$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(LAYOUT_OK)
+$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(TARGET_LDLIBS)
 
 $(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
 	$(quiet) OBJCOPY $(@F)
@@ -297,20 +320,28 @@ fuzz: $(FUZZ_BINS)
 	$(Q)$(SRCTREE)/tools/fuzz.sh $(SRCTREE) $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------------------
-# Benchmarks: figures counted by callgrind (tools/bench.sh), with the target
-# optimisation level.
+# Benchmarks: figures counted by callgrind (tools/bench.sh). The subject is
+# built as a P-256 bootloader is: -Os, mbedtls from source with the device
+# configuration (libs/crypto/mbedtls_config.h).
 
 BENCH_DIR := $(OUT)/bench
-BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/image/image_sig_ecdsa.c libs/image/image_sig_rsa.c libs/image/image_sig_ed25519.c \
-    libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
-    libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c libs/crypto/crypto_rsa.c \
-    libs/crypto/crypto_ed25519.c libs/crypto/crypto_aes.c libs/crypto/crypto_ecies.c \
-    drivers/mtd/mtd.c drivers/mtd/sim_flash.c
+BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=8192
+BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c \
+    libs/image/image_sig_ecdsa.c libs/image/image_tlv.c libs/image/image_header.c \
+    libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c \
+    libs/crypto/crypto_aes.c libs/crypto/crypto_heap.c drivers/mtd/mtd.c \
+    drivers/mtd/sim_flash.c
+BENCH_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c bignum.c constant_time.c \
+    ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c pk_wrap.c \
+    pkparse.c platform.c platform_util.c sha256.c
 
-$(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS))
+$(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
+                          $(addprefix $(MBEDTLS_SRC)/library/,$(BENCH_MBEDTLS_SRCS)) \
+                          $(SRCTREE)/libs/crypto/mbedtls_config.h
 	$(quiet) HOSTCC bench_image
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -std=gnu11 -Os -g $(WARNFLAGS) -I$(SRCTREE) -o $@ $^ $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) -std=gnu11 -Os -g -w -I$(SRCTREE) $(MBEDTLS_DEFS) \
+	  -I$(MBEDTLS_SRC)/library $(BENCH_CONFIG) -o $@ $(filter %.c,$^)
 
 .PHONY: bench
 bench: $(BENCH_DIR)/bench_image
@@ -335,7 +366,7 @@ matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
 
 clean:
-	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(BOOT_ELF) \
+	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(OUT)/mbedtls $(OUT)/generated $(BOOT_ELF) \
 	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(OUT)/include
 
 distclean:
@@ -360,6 +391,6 @@ help:
 	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
 	@echo '  make bench                the figures, counted by callgrind'
 
--include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) \
+-include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
          $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

@@ -48,7 +48,7 @@ done
 other=$((total - hashing - sig))
 region=$("$bin" sha256 "$vec/image.bin" "$key" $slot | sed -n 's/region \([0-9]*\) bytes/\1/p')
 
-echo "bench: image validation of ecdsa-p256-256k ($region hashed bytes), host -Os, callgrind instructions"
+echo "bench: image validation of ecdsa-p256-256k ($region hashed bytes); device mbedtls config, host -Os; callgrind instructions"
 printf '  %-44s %12s\n' "validate, total" "$total"
 printf '  %-44s %12s\n' "  hashing (flash reads + SHA-256 of region)" "$hashing"
 printf '  %-44s %12s\n' "    of which flash reads" "$rd"

@@ -1,3 +1,4 @@
+#include "libs/crypto/crypto_heap.h"
 #include "libs/crypto/crypto_sig.h"
 
 #include <errno.h>
@@ -41,15 +42,18 @@ int crypto_ecdsa_verify(const uint8_t *spki, size_t spki_len,
 	if (want == MBEDTLS_ECP_DP_NONE ||
 	    der_length(sig, sig_len, &der_len) != 0)
 		return -EINVAL;
+	crypto_heap_ready();
 	mbedtls_pk_init(&pk);
-	if (mbedtls_pk_parse_public_key(&pk, spki, spki_len) != 0 ||
-	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY ||
-	    mbedtls_pk_ec(pk)->grp.id != want) {
+	rc = mbedtls_pk_parse_public_key(&pk, spki, spki_len);
+	if (rc != 0) {
+		rc = crypto_mbedtls_errno(rc, -EINVAL);
+	} else if (mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY ||
+		   mbedtls_pk_ec(pk)->grp.id != want) {
 		rc = -EINVAL;
 	} else {
 		rc = mbedtls_ecdsa_read_signature(mbedtls_pk_ec(pk), digest,
 						  digest_len, sig, der_len);
-		rc = rc == 0 ? 0 : -EBADMSG;
+		rc = crypto_mbedtls_errno(rc, -EBADMSG);
 	}
 	mbedtls_pk_free(&pk);
 	return rc;

@@ -24,14 +24,19 @@ struct crypto_hash {
 	enum crypto_hash_alg alg;
 	union {
 		mbedtls_sha256_context sha256;
+#if defined(MBEDTLS_SHA512_C)
 		mbedtls_sha512_context sha512; /* SHA-384 too */
+#endif
 	} u;
 };
 
 /* Digest size in bytes: 32, 48 or 64. */
 size_t crypto_hash_size(enum crypto_hash_alg alg);
 
-/* Each returns 0, -EINVAL for an unknown algorithm, -EIO on backend failure. */
+/*
+ * Each returns 0, -EINVAL for an algorithm this build leaves out (SHA-384 and
+ * SHA-512 need MBEDTLS_SHA512_C), -EIO on backend failure.
+ */
 int crypto_hash_start(struct crypto_hash *h, enum crypto_hash_alg alg);
 int crypto_hash_update(struct crypto_hash *h, const void *data, size_t len);
 int crypto_hash_finish(struct crypto_hash *h, uint8_t *out);

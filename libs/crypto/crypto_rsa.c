@@ -1,3 +1,4 @@
+#include "libs/crypto/crypto_heap.h"
 #include "libs/crypto/crypto_sig.h"
 
 #include <errno.h>
@@ -13,10 +14,15 @@ int crypto_rsa_pss_verify(const uint8_t *pkcs1, size_t pkcs1_len,
 	mbedtls_rsa_context *rsa;
 	int rc;
 
+	crypto_heap_ready();
 	mbedtls_pk_init(&pk);
 	/* mbedtls reads a bare PKCS#1 RSAPublicKey as well as SPKI. */
-	if (mbedtls_pk_parse_public_key(&pk, pkcs1, pkcs1_len) != 0 ||
-	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_RSA ||
+	rc = mbedtls_pk_parse_public_key(&pk, pkcs1, pkcs1_len);
+	if (rc != 0) {
+		mbedtls_pk_free(&pk);
+		return crypto_mbedtls_errno(rc, -EINVAL);
+	}
+	if (mbedtls_pk_get_type(&pk) != MBEDTLS_PK_RSA ||
 	    mbedtls_pk_get_bitlen(&pk) != bits || sig_len != bits / 8) {
 		mbedtls_pk_free(&pk);
 		return -EINVAL;
@@ -28,5 +34,5 @@ int crypto_rsa_pss_verify(const uint8_t *pkcs1, size_t pkcs1_len,
 					       MBEDTLS_MD_SHA256, 32, digest,
 					       MBEDTLS_MD_SHA256, 32, sig);
 	mbedtls_pk_free(&pk);
-	return rc == 0 ? 0 : -EBADMSG;
+	return crypto_mbedtls_errno(rc, -EBADMSG);
 }

@@ -7,7 +7,8 @@
  *
  * Each returns 0 when the signature verifies, -EBADMSG when it does not,
  * -EINVAL when the key or signature encoding is unusable (wrong curve or
- * size, malformed DER), -EIO on a backend failure.
+ * size, malformed DER), -ENOMEM when the crypto heap is too small, -EIO on
+ * a backend failure.
  */
 #ifndef SLIPWAY_LIBS_CRYPTO_CRYPTO_SIG_H
 #define SLIPWAY_LIBS_CRYPTO_CRYPTO_SIG_H

@@ -29,6 +29,7 @@ const char *image_strerror(int err)
 	case IMAGE_ERR_ENCRYPTED: return "encrypted image and no decryption key";
 	case IMAGE_ERR_ENC_KEY: return "cannot recover the image key from its ENC TLV";
 	case IMAGE_ERR_IO: return "flash read failed";
+	case IMAGE_ERR_CRYPTO_MEMORY: return "crypto heap too small to verify (raise CONFIG_CRYPTO_HEAP_SIZE)";
 	default: return "unknown image error";
 	}
 }

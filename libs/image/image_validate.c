@@ -3,6 +3,7 @@
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
 
+#include <errno.h>
 #include <string.h>
 
 /* Largest TLV value read whole: an RSA-3072 key or signature. */
@@ -134,6 +135,8 @@ static int verify_sig(const struct image_policy *pol, const struct image_key *ke
 			   : pol->sig->verify(key, f->digest, f->digest_len,
 					      sig, sig_len);
 
+	if (rc == -ENOMEM)
+		return IMAGE_ERR_CRYPTO_MEMORY;
 	return rc == 0 ? IMAGE_OK : IMAGE_ERR_BAD_SIGNATURE;
 }
 

@@ -47,3 +47,9 @@ with_keys CONFIG_BOOT_SIGNATURE_NONE=y
 make -s O="$TESTTMP/k" >/dev/null 2>&1
 expect_output "hash-only build boots, and says it checks no signature" \
 	"WARNING: NO SIGNATURE CHECK" make -s O="$TESTTMP/k" run
+
+# A crypto heap too small to verify is named as such, not as a bad signature.
+with_keys CONFIG_CRYPTO_HEAP_SIZE=2048
+make -s O="$TESTTMP/k" >/dev/null 2>&1
+expect_fail "a too-small crypto heap is named" "crypto heap too small to verify \(raise CONFIG_CRYPTO_HEAP_SIZE\)" \
+	make -s O="$TESTTMP/k" run

@@ -1,6 +1,7 @@
 /*
  * Benchmark subject: validate an image from a RAM slot, or hash the same
- * bytes with one plain mbedtls SHA-256 call. tools/bench.sh runs each under
+ * bytes with one plain mbedtls SHA-256 call. Built with the device mbedtls
+ * configuration, so it runs the code a P-256 bootloader runs. tools/bench.sh runs each under
  * callgrind, collecting only inside bench_validate() or bench_plain_sha256(),
  * so the counts are instructions, repeatable, whatever the machine does.
  */

@@ -1,0 +1,16 @@
+#include "libs/crypto/crypto_heap.h"
+
+#include <mbedtls/memory_buffer_alloc.h>
+#include <stdint.h>
+
+/* Sized per algorithm by Kconfig; the bootloader allocates nothing else. */
+static uint8_t heap[CONFIG_CRYPTO_HEAP_SIZE] __attribute__((aligned(8)));
+static int ready;
+
+void crypto_heap_init(void)
+{
+	if (!ready) {
+		mbedtls_memory_buffer_alloc_init(heap, sizeof(heap));
+		ready = 1;
+	}
+}
