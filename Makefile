@@ -195,17 +195,48 @@ $(MBEDTLS_LIB): $(MBEDTLS_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
 
+# libsodium's Ed25519 verification for device programs: the few files it
+# needs, compiled as the library's own build would, minus configure.
+SODIUM_LIB := $(OUT)/sodium/libsodium.a
+SODIUM_LIB_SRCS := crypto_sign/ed25519/ref10/open.c crypto_sign/ed25519/ref10/sign.c \
+    crypto_core/ed25519/ref10/ed25519_ref10.c crypto_hash/sha512/cp/hash_sha512_cp.c \
+    crypto_verify/sodium/verify.c sodium/utils.c
+SODIUM_OBJS := $(patsubst %.c,$(OUT)/sodium/%.o,$(SODIUM_LIB_SRCS))
+SODIUM_VERSION_H := $(OUT)/sodium/gen/version.h
+
+$(SODIUM_SRC)/%.c:
+	@echo "error: libsodium source missing ($(SODIUM_SRC)); run tools/setup.sh" >&2; exit 1
+
+$(SODIUM_VERSION_H): $(SODIUM_SRC)/include/sodium/version.h.in
+	@mkdir -p $(@D)
+	$(Q)sed -e 's/@VERSION@/'"$$(cat $(SRCTREE)/.deps/libsodium/.debian-version)"'/' \
+	  -e 's/@SODIUM_LIBRARY_VERSION_MAJOR@/10/; s/@SODIUM_LIBRARY_VERSION_MINOR@/3/' \
+	  -e 's/@SODIUM_LIBRARY_MINIMAL_DEF@//' $< >$@
+
+$(OUT)/sodium/%.o: $(SODIUM_SRC)/%.c $(SODIUM_VERSION_H) | toolchain
+	$(quiet) CC sodium/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -DCONFIGURED=1 -I$(dir $(SODIUM_VERSION_H)) \
+	  -I$(SODIUM_SRC)/include/sodium -I$(SODIUM_SRC)/crypto_sign/ed25519/ref10 \
+	  -MMD -MP -c $< -o $@
+
+$(SODIUM_LIB): $(SODIUM_OBJS)
+	$(quiet) AR $(@F)
+	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
+
+CRYPTO_LIBS := $(MBEDTLS_LIB) $(if $(CONFIG_BOOT_SIGNATURE_ED25519),$(SODIUM_LIB))
+
 $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
 
-$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(LAYOUT_OK)
+$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
 
-$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(LAYOUT_OK)
+$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(MBEDTLS_LIB) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
 
 $(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
 	$(quiet) OBJCOPY $(@F)
@@ -366,7 +397,7 @@ matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
 
 clean:
-	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(OUT)/mbedtls $(OUT)/generated $(BOOT_ELF) \
+	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(OUT)/mbedtls $(OUT)/sodium $(OUT)/generated $(BOOT_ELF) \
 	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(OUT)/include
 
 distclean:
@@ -391,6 +422,6 @@ help:
 	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
 	@echo '  make bench                the figures, counted by callgrind'
 
--include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) \
+-include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
          $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

@@ -5,8 +5,8 @@
 #    kconfig-frontends, mbedtls, libsodium (Ed25519), cmocka, cJSON (test
 #    vectors), valgrind, clang with libFuzzer,
 #    QEMU.
-#  - the Debian source package of mbedtls at the installed libmbedtls-dev
-#    version, unpacked into .deps/ (git-ignored) for target builds.
+#  - the Debian source packages of mbedtls and libsodium at the installed
+#    -dev versions, unpacked into .deps/ (git-ignored) for device builds.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -52,10 +52,9 @@ if [ -n "$missing" ]; then
 		--no-install-recommends $missing >/dev/null
 fi
 
-# mbedtls sources for target builds, matching the host's libmbedtls-dev.
-version=$(dpkg-query -W -f='${Version}' libmbedtls-dev)
-dest=$src/.deps/mbedtls
-if [ "$(cat "$dest/.debian-version" 2>/dev/null)" != "$version" ]; then
+# Source packages for device builds, at the versions of the host's -dev
+# packages: mbedtls (ECDSA, RSA, SHA, AES) and libsodium (Ed25519).
+ensure_deb_src() {
 	if ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
 		codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
 		echo "setup: adding Debian's deb-src entries for $codename"
@@ -74,22 +73,34 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOT
 		updated=
 	fi
+}
+
+# fetch_source SOURCE-PACKAGE DEV-PACKAGE: unpack into .deps/SOURCE-PACKAGE.
+fetch_source() {
+	name=$1
+	version=$(dpkg-query -W -f='${Version}' "$2")
+	dest=$src/.deps/$name
+	[ "$(cat "$dest/.debian-version" 2>/dev/null)" = "$version" ] && return 0
+	ensure_deb_src
 	apt_update
-	work=$src/.deps/mbedtls.work
+	work=$src/.deps/$name.work
 	rm -rf "$work" "$dest"
 	mkdir -p "$work"
-	echo "setup: fetching Debian source package mbedtls $version"
+	echo "setup: fetching Debian source package $name $version"
 	# apt checks the files against Debian's signed index; dpkg-source then
 	# checks them against the .dsc (it cannot check the uploader's
 	# signature without debian-keyring, and says so in its log).
-	if ! (cd "$work" && apt-get source -qq --download-only "mbedtls=$version" &&
-	      dpkg-source -x ./*.dsc tree) >"$src/.deps/mbedtls.log" 2>&1; then
-		cat "$src/.deps/mbedtls.log" >&2
-		echo "setup: could not fetch the mbedtls $version source package" >&2
+	if ! (cd "$work" && apt-get source -qq --download-only "$name=$version" &&
+	      dpkg-source -x ./*.dsc tree) >"$src/.deps/$name.log" 2>&1; then
+		cat "$src/.deps/$name.log" >&2
+		echo "setup: could not fetch the $name $version source package" >&2
 		exit 1
 	fi
 	mv "$work/tree" "$dest"
 	rm -rf "$work"
 	echo "$version" >"$dest/.debian-version"
-fi
-echo "setup: all dependencies present (mbedtls $version)"
+}
+
+fetch_source mbedtls libmbedtls-dev
+fetch_source libsodium libsodium-dev
+echo "setup: all dependencies present"

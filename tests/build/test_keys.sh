@@ -35,6 +35,11 @@ check_links() {
 	make -s O="$TESTTMP/$cfg" "${cfg}_defconfig" >/dev/null && make -s O="$TESTTMP/$cfg" >/dev/null 2>&1
 	syms=$(nm "$TESTTMP/$cfg/slipway-boot" | sed -n 's/.* T \(crypto_\(ecdsa\|rsa_pss\|ed25519\)_verify\|crypto_ecies_unwrap\)$/\1/p' | tr '\n' ' ')
 	[ "$syms" = "$want " ] && ok "$cfg links only $want" || not_ok "$cfg links: $syms (want $want)"
+	if ldd "$TESTTMP/$cfg/slipway-boot" | grep -qE 'libmbedcrypto|libsodium'; then
+		not_ok "$cfg links a host crypto library"
+	else
+		ok "$cfg: crypto built from the Debian source packages, no host crypto library"
+	fi
 	out=$(make -s O="$TESTTMP/$cfg" run 2>&1)
 	printf '%s\n' "$out" | grep -q '^Slipway OS ' && ok "$cfg boots its signed OS image" ||
 		{ not_ok "$cfg does not boot"; printf '%s\n' "$out" | sed 's/^/#   /'; }
