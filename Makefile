@@ -209,8 +209,10 @@ $(SODIUM_SRC)/%.c:
 
 $(SODIUM_VERSION_H): $(SODIUM_SRC)/include/sodium/version.h.in
 	@mkdir -p $(@D)
-	$(Q)sed -e 's/@VERSION@/'"$$(cat $(SRCTREE)/.deps/libsodium/.debian-version)"'/' \
-	  -e 's/@SODIUM_LIBRARY_VERSION_MAJOR@/10/; s/@SODIUM_LIBRARY_VERSION_MINOR@/3/' \
+	$(Q)ac=$(SRCTREE)/.deps/libsodium/configure.ac; \
+	  sed -e 's/@VERSION@/'"$$(cat $(SRCTREE)/.deps/libsodium/.debian-version)"'/' \
+	  -e "s/@SODIUM_LIBRARY_VERSION_MAJOR@/$$(sed -n 's/^SODIUM_LIBRARY_VERSION_MAJOR=//p' $$ac)/" \
+	  -e "s/@SODIUM_LIBRARY_VERSION_MINOR@/$$(sed -n 's/^SODIUM_LIBRARY_VERSION_MINOR=//p' $$ac)/" \
 	  -e 's/@SODIUM_LIBRARY_MINIMAL_DEF@//' $< >$@
 
 $(OUT)/sodium/%.o: $(SODIUM_SRC)/%.c $(SODIUM_VERSION_H) | toolchain
