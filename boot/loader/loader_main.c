@@ -7,6 +7,7 @@
 #include "boards/board.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
+#include "libs/log/log.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,16 +15,16 @@
 static void announce_keys(const struct image_policy *pol)
 {
 	if (pol->sig == NULL) {
-		printf("boot: WARNING: NO SIGNATURE CHECK: ANY IMAGE WITH A "
-		       "MATCHING HASH WILL BOOT\n");
+		log_warn("boot: WARNING: NO SIGNATURE CHECK: ANY IMAGE WITH A "
+			 "MATCHING HASH WILL BOOT");
 		return;
 	}
-	printf("boot: trusting %u %s key%s\n", pol->nkeys, pol->sig->name,
-	       pol->nkeys == 1 ? "" : "s");
+	log_info("boot: trusting %u %s key%s", pol->nkeys, pol->sig->name,
+		 pol->nkeys == 1 ? "" : "s");
 	if (image_trusted_keys_are_test_keys)
-		printf("boot: WARNING: A TRUSTED KEY IS A PUBLIC TEST KEY FROM "
-		       "keys/test: ANYONE CAN SIGN IMAGES THIS BOOTLOADER "
-		       "BOOTS\n");
+		log_warn("boot: WARNING: A TRUSTED KEY IS A PUBLIC TEST KEY FROM "
+			 "keys/test: ANYONE CAN SIGN IMAGES THIS BOOTLOADER "
+			 "BOOTS");
 }
 
 int slipway_main(void)
@@ -47,31 +48,33 @@ int slipway_main(void)
 			    flash_map_kconfig_count, FLASH_MAP_SLOTS_ANY, &fault);
 	if (rc != 0) {
 		flash_map_describe(flash_map_kconfig, &fault, why, sizeof(why));
-		printf("boot: %s; booting nothing\n", why);
+		log_error("boot: %s; booting nothing", why);
 		return 1;
 	}
 	rc = flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary);
 	if (rc != 0) {
-		printf("boot: no primary slot for image 0\n");
+		log_error("boot: no primary slot for image 0");
 		return 1;
 	}
+	log_debug("boot: image 0 primary slot at 0x%x, 0x%x bytes",
+		  (unsigned)primary.desc->offset, (unsigned)primary.desc->size);
 	rc = image_validate(&primary.win.mtd, pol, &facts);
 	if (rc != IMAGE_OK) {
-		printf("boot: image 0 primary slot: %s; not booting it\n",
-		       image_strerror(rc));
+		log_error("boot: image 0 primary slot: %s; not booting it",
+			  image_strerror(rc));
 		return 1;
 	}
-	printf("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes, "
-	       "valid (%s)\n", facts.hdr.version.major, facts.hdr.version.minor,
-	       facts.hdr.version.revision, (unsigned)facts.hdr.version.build,
-	       (unsigned)facts.hdr.img_size,
-	       pol->sig ? pol->sig->name : "hash only");
+	log_info("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes, "
+		 "valid (%s)", facts.hdr.version.major, facts.hdr.version.minor,
+		 facts.hdr.version.revision, (unsigned)facts.hdr.version.build,
+		 (unsigned)facts.hdr.img_size,
+		 pol->sig ? pol->sig->name : "hash only");
 	if (facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
-		printf("boot: image 0 is marked non-bootable; not booting it\n");
+		log_error("boot: image 0 is marked non-bootable; not booting it");
 		return 1;
 	}
 	rc = arch_boot_image(&primary.win.mtd, facts.hdr.hdr_size,
 			     facts.hdr.img_size);
-	printf("boot: starting image 0 failed: %s\n", strerror(-rc));
+	log_error("boot: starting image 0 failed: %s", strerror(-rc));
 	return 1;
 }
