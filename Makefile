@@ -33,7 +33,8 @@ KCONFIG_FILES := $(shell find $(SRCTREE) \( -name .git -o -name .deps \
 
 # Goals that work without a configuration.
 NOCONFIG_GOALS := %_defconfig defconfig menuconfig olddefconfig savedefconfig \
-                  list help clean distclean check demo matrix setup fuzz bench
+                  list help clean distclean check demo matrix setup fuzz bench \
+                  powerfail powerfail-long
 NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
 
 ifneq ($(NEEDS_CONFIG),)
@@ -381,6 +382,16 @@ bench: $(BENCH_DIR)/bench_image
 	$(Q)$(SRCTREE)/tools/bench.sh $(SRCTREE) $(BENCH_DIR)
 
 # ---------------------------------------------------------------------------
+# The boot engine's power-fail proof alone; -long uses large slots.
+
+.PHONY: powerfail powerfail-long
+powerfail powerfail-long: setup
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/check sim_defconfig >/dev/null
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/check $(OUT)/check/tests/boot/test_powerfail
+	$(Q)POWERFAIL_SECTORS=$(if $(filter powerfail-long,$@),128,16) \
+	  $(OUT)/check/tests/boot/test_powerfail 2>&1 | grep -E '^powerfail:|cut points|FAIL'
+
+# ---------------------------------------------------------------------------
 # The README's commands and the matrix.
 
 .PHONY: setup check demo matrix clean distclean
@@ -423,6 +434,7 @@ help:
 	@echo '  make matrix               build every defconfig, table of sizes'
 	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
 	@echo '  make bench                the figures, counted by callgrind'
+	@echo '  make powerfail[-long]     the boot engine power-fail proof (small / large slots)'
 
 -include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \

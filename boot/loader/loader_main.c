@@ -1,10 +1,11 @@
 /*
- * The bootloader's flow. At this stage: validate image 0 in its primary
- * slot (hash, signature, trusted key) and boot it. Upgrades come with the
- * boot engine.
+ * The bootloader's flow: set up the flash map, let the boot engine
+ * upgrade image 0 if its trailers ask for it, and boot the primary slot
+ * once it validates (hash, signature, trusted key).
  */
 #include "arch/arch.h"
 #include "boards/board.h"
+#include "boot/engine/engine.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
@@ -27,13 +28,33 @@ static void announce_keys(const struct image_policy *pol)
 			 "BOOTS");
 }
 
+static const struct boot_strategy *configured_strategy(void)
+{
+#if defined(CONFIG_BOOT_UPGRADE_OVERWRITE_ONLY)
+	return &boot_strategy_overwrite;
+#endif
+}
+
+static struct boot_trailer_geo trailer_geo(const struct flash_area *fa)
+{
+	return (struct boot_trailer_geo){
+		.slot_size = flash_area_size(fa),
+		.max_align = CONFIG_BOOT_MAX_ALIGN,
+		.write_size = fa->win.mtd.geo->program_unit,
+		.max_sectors = CONFIG_BOOT_MAX_IMG_SECTORS,
+		.records = 3,
+		.erased = fa->win.mtd.geo->erased_value,
+	};
+}
+
 int slipway_main(void)
 {
 	const struct image_policy *pol = image_policy_kconfig();
-	struct image_facts facts;
+	static struct flash_area primary, secondary;
+	struct boot_engine engine;
+	struct boot_result result;
 	struct flash_map map;
 	struct flash_map_fault fault;
-	struct flash_area primary;
 	struct mtd_dev *flash;
 	char why[256];
 	int rc;
@@ -51,30 +72,41 @@ int slipway_main(void)
 		log_error("boot: %s; booting nothing", why);
 		return 1;
 	}
-	rc = flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary);
-	if (rc != 0) {
-		log_error("boot: no primary slot for image 0");
+	if (flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary) != 0 ||
+	    flash_area_open(&map, FLASH_AREA_SECONDARY, 0, &secondary) != 0) {
+		log_error("boot: image 0 needs a primary and a secondary slot");
 		return 1;
 	}
 	log_debug("boot: image 0 primary slot at 0x%x, 0x%x bytes",
 		  (unsigned)primary.desc->offset, (unsigned)primary.desc->size);
-	rc = image_validate(&primary.win.mtd, pol, &facts);
-	if (rc != IMAGE_OK) {
+	engine = (struct boot_engine){
+		.primary = &primary, .secondary = &secondary,
+		.geo_primary = trailer_geo(&primary),
+		.geo_secondary = trailer_geo(&secondary),
+		.policy = pol, .strategy = configured_strategy(),
+	};
+	rc = boot_engine_run(&engine, &result);
+	if (rc != 0) {
+		log_error("boot: flash error %d during the upgrade; halting", rc);
+		return 1;
+	}
+	if (result.status != IMAGE_OK) {
 		log_error("boot: image 0 primary slot: %s; not booting it",
-			  image_strerror(rc));
+			  image_strerror(result.status));
 		return 1;
 	}
 	log_info("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes, "
-		 "valid (%s)", facts.hdr.version.major, facts.hdr.version.minor,
-		 facts.hdr.version.revision, (unsigned)facts.hdr.version.build,
-		 (unsigned)facts.hdr.img_size,
+		 "valid (%s)", result.facts.hdr.version.major,
+		 result.facts.hdr.version.minor, result.facts.hdr.version.revision,
+		 (unsigned)result.facts.hdr.version.build,
+		 (unsigned)result.facts.hdr.img_size,
 		 pol->sig ? pol->sig->name : "hash only");
-	if (facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
+	if (result.facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
 		log_error("boot: image 0 is marked non-bootable; not booting it");
 		return 1;
 	}
-	rc = arch_boot_image(&primary.win.mtd, facts.hdr.hdr_size,
-			     facts.hdr.img_size);
+	rc = arch_boot_image(&primary.win.mtd, result.facts.hdr.hdr_size,
+			     result.facts.hdr.img_size);
 	log_error("boot: starting image 0 failed: %s", strerror(-rc));
 	return 1;
 }

@@ -1,0 +1,45 @@
+/*
+ * Overwrite-only: the secondary's image is copied over the primary, then
+ * the secondary is erased. No revert, and nothing to resume: until the
+ * secondary is erased its trailer still asks for the upgrade, and the copy
+ * is simply done again. The secondary is erased header first, so a cut
+ * during its erasing leaves an image the engine refuses (and erases).
+ */
+#include "boot/engine/engine.h"
+
+static int overwrite_resume(struct boot_engine *e)
+{
+	(void)e;
+	return 0;
+}
+
+static int overwrite_upgrade(struct boot_engine *e, enum boot_swap_type type)
+{
+	uint32_t size = e->secondary_facts.size;
+	uint32_t trailer = flash_area_size(e->primary) -
+			   boot_trailer_size(&e->geo_primary);
+	int rc;
+
+	if (type == BOOT_SWAP_REVERT)
+		return 0;
+	if (size > trailer)
+		size = trailer; /* the validator bounds it; be sure regardless */
+	/* The primary's image sectors, and its trailer: no stale state left. */
+	rc = boot_erase_sectors(e->primary, 0, size);
+	if (rc == 0)
+		rc = boot_erase_sectors(e->primary, trailer,
+					flash_area_size(e->primary) - trailer);
+	if (rc == 0)
+		rc = boot_copy_region(e->secondary, e->primary, 0, size);
+	if (rc == 0)
+		rc = boot_erase_sectors(e->secondary, 0,
+					flash_area_size(e->secondary));
+	return rc;
+}
+
+const struct boot_strategy boot_strategy_overwrite = {
+	.name = "overwrite-only",
+	.supports_revert = 0,
+	.resume = overwrite_resume,
+	.upgrade = overwrite_upgrade,
+};
