@@ -28,14 +28,28 @@ static uint32_t magic_field(const struct boot_trailer_geo *g)
 	return align_up(MAGIC_SIZE, g->max_align);
 }
 
-static void magic_bytes(const struct boot_trailer_geo *g, uint8_t out[MAGIC_SIZE])
+void boot_magic_bytes(uint32_t max_align, uint8_t out[MAGIC_SIZE])
 {
-	if (g->max_align == 8) {
+	if (max_align == 8) {
 		memcpy(out, magic_legacy, MAGIC_SIZE);
 	} else {
-		put_le16(out, (uint16_t)g->max_align);
+		put_le16(out, (uint16_t)max_align);
 		memcpy(out + 2, magic_tail, sizeof(magic_tail));
 	}
+}
+
+uint32_t boot_magic_max_align(const uint8_t m[MAGIC_SIZE])
+{
+	if (memcmp(m, magic_legacy, MAGIC_SIZE) == 0)
+		return 8;
+	if (memcmp(m + 2, magic_tail, sizeof(magic_tail)) == 0)
+		return get_le16(m);
+	return 0;
+}
+
+static void magic_bytes(const struct boot_trailer_geo *g, uint8_t out[MAGIC_SIZE])
+{
+	boot_magic_bytes(g->max_align, out);
 }
 
 int boot_trailer_geo_check(const struct boot_trailer_geo *g)

@@ -48,6 +48,14 @@ struct boot_trailer {
 	uint32_t swap_size; /* 0xffffffff (erased) when unset */
 };
 
+#define BOOT_MAGIC_SIZE 16
+
+/* The 16 trailer magic bytes for a BOOT_MAX_ALIGN (format doc 4.2). */
+void boot_magic_bytes(uint32_t max_align, uint8_t out[BOOT_MAGIC_SIZE]);
+
+/* The BOOT_MAX_ALIGN a magic was written for, or 0 if it is not a magic. */
+uint32_t boot_magic_max_align(const uint8_t magic[BOOT_MAGIC_SIZE]);
+
 /* 0 when the geometry is usable, -EINVAL otherwise. */
 int boot_trailer_geo_check(const struct boot_trailer_geo *g);
 

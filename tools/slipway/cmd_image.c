@@ -6,6 +6,7 @@
 #include "tools/slipway/keys.h"
 #include "tools/slipway/slipway.h"
 #include "drivers/mtd/sim_flash.h"
+#include "libs/bootstate/bootstate.h"
 #include "libs/cbor/cbor_enc.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
@@ -20,15 +21,6 @@
 #define MAX_DEPS 8
 #define ECDSA_P256_PADDED_SIG 72
 #define ECDSA_P384_PADDED_SIG 103
-
-static const uint8_t trailer_magic8[16] = {
-	0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
-	0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80,
-};
-static const uint8_t trailer_magic_tail[14] = {
-	0x2d, 0xe1, 0x5d, 0x29, 0x41, 0x0b, 0x8d, 0x77,
-	0x67, 0x9c, 0x11, 0x0f, 0x1f, 0x8a,
-};
 
 struct sign_opts {
 	const char *in, *out, *key_path, *boot_record;
@@ -230,19 +222,15 @@ static uint16_t sig_type_of(const struct tool_key *k)
 	}
 }
 
+/* imgtool --pad: the magic; --confirm: image_ok too (not overwrite-only). */
 static void write_trailer(const struct sign_opts *o, uint8_t *img)
 {
-	uint32_t a = max_align_of(o), m = align_up(16, a);
-	uint8_t *end = img + o->slot_size;
+	struct boot_trailer_geo g = { .slot_size = o->slot_size,
+				      .max_align = max_align_of(o) };
 
-	if (a == 8) {
-		memcpy(end - 16, trailer_magic8, 16);
-	} else {
-		put_le16(end - 16, (uint16_t)a);
-		memcpy(end - 14, trailer_magic_tail, 14);
-	}
+	boot_magic_bytes(g.max_align, img + o->slot_size - BOOT_MAGIC_SIZE);
 	if (o->confirm && !o->overwrite_only)
-		end[-(int)(m + a)] = 0x01;
+		img[boot_trailer_image_ok_off(&g)] = 0x01;
 }
 
 static int build_image(const struct sign_opts *o, struct tool_key *k,

@@ -7,6 +7,7 @@
  * image whose structure cannot be followed at all is refused.
  */
 #include "tools/slipway/slipway.h"
+#include "libs/bootstate/bootstate.h"
 #include "libs/image/image_header.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
@@ -15,15 +16,6 @@
 #include <string.h>
 
 #define LINE 60
-
-static const uint8_t boot_magic[16] = {
-	0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
-	0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80,
-};
-static const uint8_t boot_magic2[14] = {
-	0x2d, 0xe1, 0x5d, 0x29, 0x41, 0x0b, 0x8d, 0x77,
-	0x67, 0x9c, 0x11, 0x0f, 0x1f, 0x8a,
-};
 
 static const struct { uint32_t bit; const char *name; } flag_names[] = {
 	{ IMAGE_F_PIC, "PIC" },
@@ -150,11 +142,8 @@ static int read_trailer(struct dump *d, const char *path)
 	if (d->len < 16)
 		return cli_error(-1, "%s: too short for a trailer", path);
 	d->magic = d->b + d->len - 16;
-	if (memcmp(d->magic, boot_magic, 16) == 0) {
-		d->max_align = 8;
-	} else if (memcmp(d->magic + 2, boot_magic2, 14) == 0) {
-		d->max_align = get_le16(d->magic);
-	} else {
+	d->max_align = boot_magic_max_align(d->magic);
+	if (d->max_align == 0) {
 		/* imgtool's own words, on stdout where it prints them */
 		printf("Warning: the trailer magic value is invalid!\n");
 		return 0;
