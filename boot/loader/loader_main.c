@@ -35,18 +35,6 @@ static const struct boot_strategy *configured_strategy(void)
 #endif
 }
 
-static struct boot_trailer_geo trailer_geo(const struct flash_area *fa)
-{
-	return (struct boot_trailer_geo){
-		.slot_size = flash_area_size(fa),
-		.max_align = CONFIG_BOOT_MAX_ALIGN,
-		.write_size = fa->win.mtd.geo->program_unit,
-		.max_sectors = CONFIG_BOOT_MAX_IMG_SECTORS,
-		.records = 3,
-		.erased = fa->win.mtd.geo->erased_value,
-	};
-}
-
 int slipway_main(void)
 {
 	const struct image_policy *pol = image_policy_kconfig();
@@ -81,8 +69,8 @@ int slipway_main(void)
 		  (unsigned)primary.desc->offset, (unsigned)primary.desc->size);
 	engine = (struct boot_engine){
 		.primary = &primary, .secondary = &secondary,
-		.geo_primary = trailer_geo(&primary),
-		.geo_secondary = trailer_geo(&secondary),
+		.geo_primary = boot_trailer_geo_kconfig(&primary.win.mtd),
+		.geo_secondary = boot_trailer_geo_kconfig(&secondary.win.mtd),
 		.policy = pol, .strategy = configured_strategy(),
 	};
 	rc = boot_engine_run(&engine, &result);

@@ -56,6 +56,14 @@ void boot_magic_bytes(uint32_t max_align, uint8_t out[BOOT_MAGIC_SIZE]);
 /* The BOOT_MAX_ALIGN a magic was written for, or 0 if it is not a magic. */
 uint32_t boot_magic_max_align(const uint8_t magic[BOOT_MAGIC_SIZE]);
 
+/*
+ * The geometry this configuration's bootloader uses for a slot
+ * (CONFIG_BOOT_MAX_ALIGN, CONFIG_BOOT_MAX_IMG_SECTORS, the device's program
+ * unit and erased value): bootstate_kconfig.c, shared by the bootloader and
+ * the update agent so both find the same trailer.
+ */
+struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot);
+
 /* 0 when the geometry is usable, -EINVAL otherwise. */
 int boot_trailer_geo_check(const struct boot_trailer_geo *g);
 

@@ -107,7 +107,7 @@ struct scenario {
 	uint8_t also_ok;     /* another acceptable one while a later stage is cut, or 0 */
 	uint64_t settled_at; /* from this op on, only `want` is acceptable */
 	int stage_after;     /* scenario stages v3 after its first boot */
-	uint64_t first_boot_ops;
+	uint64_t staged_at;  /* ops done when the v3 request is complete */
 };
 
 static int boot_once(struct boot_engine *e, struct boot_result *r)
@@ -131,7 +131,6 @@ static int run_scenario(struct mtd_dev *dev, void *ctx)
 	if (rc != 0 || !sc->stage_after)
 		return rc;
 	/* the OS image stages the next update, then the device reboots */
-	sc->first_boot_ops = fl.ops;
 	rc = boot_erase_sectors(&secondary, 0, nsect * SECTOR);
 	if (rc == 0) {
 		uint32_t cap = nsect * SECTOR;
@@ -146,6 +145,7 @@ static int run_scenario(struct mtd_dev *dev, void *ctx)
 	}
 	if (rc == 0)
 		rc = boot_request_upgrade(&secondary.win.mtd, &e.geo_secondary, 0, 0);
+	sc->staged_at = fl.ops;
 	if (rc == 0)
 		rc = boot_engine_run(&e, &r);
 	return rc;
@@ -208,11 +208,15 @@ static void run(struct scenario *sc)
 
 	memcpy(initial, mem, geo.size);
 	if (sc->stage_after) {
-		/* learn where the first boot ends, to know when v3 is staged */
+		/*
+		 * Learn when the v3 request is complete: a cut before then may
+		 * leave v2 (v3 not yet asked for); from then on only v3 will do.
+		 */
 		memcpy(mem, initial, geo.size);
 		sim_flash_power_on(&fl);
 		run_scenario(&fl.mtd, sc);
-		sc->settled_at = fl.ops;
+		sc->settled_at = sc->staged_at;
+		assert_true(sc->settled_at > 0 && sc->settled_at < fl.ops);
 	}
 	sim_replay_all(&rp, &res);
 	total_cut_points += res.cut_points;
