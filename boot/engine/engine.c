@@ -1,6 +1,7 @@
 #include "boot/engine/engine.h"
 #include "libs/log/log.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *boot_swap_type_name(enum boot_swap_type t)
@@ -34,8 +35,16 @@ int boot_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len)
 	return 0;
 }
 
-int boot_copy_region(struct flash_area *from, struct flash_area *to,
-		     uint32_t off, uint32_t len)
+static int all_erased(const uint8_t *buf, uint32_t len, uint8_t erased)
+{
+	for (uint32_t i = 0; i < len; i++)
+		if (buf[i] != erased)
+			return 0;
+	return 1;
+}
+
+int boot_copy(struct flash_area *from, uint32_t src, struct flash_area *to,
+	      uint32_t dst, uint32_t len)
 {
 	uint8_t buf[512];
 	uint32_t unit = to->win.mtd.geo->program_unit;
@@ -47,60 +56,370 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 		int rc;
 
 		memset(buf, erased, sizeof(buf));
-		rc = flash_area_read(from, off, buf, n);
-		if (rc == 0)
-			rc = flash_area_program(to, off, buf, padded);
+		rc = flash_area_read(from, src, buf, n);
+		/* Erased bytes are already what an erased sector holds. */
+		if (rc == 0 && !all_erased(buf, padded, erased))
+			rc = flash_area_program(to, dst, buf, padded);
 		if (rc != 0)
 			return rc;
-		off += n;
+		src += n;
+		dst += n;
 		len -= n;
 	}
 	return 0;
 }
 
-static int erase_secondary(struct boot_engine *e)
+int boot_copy_region(struct flash_area *from, struct flash_area *to,
+		     uint32_t off, uint32_t len)
 {
-	return boot_erase_sectors(e->secondary, 0, flash_area_size(e->secondary));
+	return boot_copy(from, off, to, off, len);
 }
 
-int boot_engine_run(struct boot_engine *e, struct boot_result *r)
+uint32_t boot_uniform_sector(struct flash_area *fa)
 {
-	struct boot_trailer p, s;
-	enum boot_swap_type type;
+	const struct mtd_geometry *geo = fa->win.mtd.geo;
+	uint32_t first = 0, start, size;
+
+	for (uint32_t off = 0; off < geo->size; off = start + size) {
+		if (mtd_sector_at(geo, off, &start, &size) != 0)
+			return 0;
+		if (first == 0)
+			first = size;
+		else if (size != first)
+			return 0;
+	}
+	return first;
+}
+
+uint32_t boot_trailer_sector_start(struct flash_area *fa,
+				   const struct boot_trailer_geo *g)
+{
+	uint32_t start = 0, size;
+
+	mtd_sector_at(fa->win.mtd.geo, g->slot_size - boot_trailer_size(g),
+		      &start, &size);
+	return start;
+}
+
+static void version_text(const struct image_version *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u+%u", v->major, v->minor, v->revision,
+		 (unsigned)v->build);
+}
+
+/*
+ * The device's security counter for image `img`; 0 (nothing refused) when
+ * the engine has no counter device.
+ */
+static int device_counter(struct boot_engine *e, unsigned int img, uint32_t *v)
+{
+	*v = 0;
+	return e->counter ? moncnt_read(e->counter, img, v) : 0;
+}
+
+/*
+ * The rules an update must pass besides being a valid image: it fits the
+ * strategy, its version is not below the running one (when configured; a
+ * revert is exempt, it puts back what ran before), and its security
+ * counter is not below the device's. IMAGE_OK, a positive 1 when refused
+ * (logged), or a negative errno from the counter device.
+ */
+static int update_rules(struct boot_engine *e, unsigned int img, int revert)
+{
+	struct boot_image *bi = &e->images[img];
+	const struct image_facts *s = &bi->secondary_facts;
+	uint32_t max = e->strategy->max_image_size(e, img), dev;
+	char have[48], want[48];
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	r->swap = BOOT_SWAP_NONE;
-	rc = e->strategy->resume(e);
+	if (s->size > max) {
+		log_warn("boot: image %u secondary slot: %u bytes, but %s can "
+			 "install at most %u here; refused", img,
+			 (unsigned)s->size, e->strategy->name, (unsigned)max);
+		return 1;
+	}
+	if (e->downgrade_by_version && !revert && bi->facts.size != 0 &&
+	    image_version_cmp(&s->hdr.version, &bi->facts.hdr.version, 0) < 0) {
+		version_text(&s->hdr.version, have, sizeof(have));
+		version_text(&bi->facts.hdr.version, want, sizeof(want));
+		log_warn("boot: image %u secondary slot: version %s is lower than "
+			 "the running %s; refused (downgrade prevention)", img,
+			 have, want);
+		return 1;
+	}
+	rc = device_counter(e, img, &dev);
 	if (rc != 0)
 		return rc;
-	if ((rc = boot_trailer_read(&e->primary->win.mtd, &e->geo_primary, &p)) != 0 ||
-	    (rc = boot_trailer_read(&e->secondary->win.mtd, &e->geo_secondary, &s)) != 0)
+	if (e->counter && (s->has_sec_cnt ? s->sec_cnt : 0) < dev) {
+		log_warn("boot: image %u secondary slot: security counter %u is "
+			 "lower than the device's %u; refused", img,
+			 (unsigned)(s->has_sec_cnt ? s->sec_cnt : 0), (unsigned)dev);
+		return 1;
+	}
+	return IMAGE_OK;
+}
+
+enum decide_phase { DECIDE_UPDATES, DECIDE_REVERTS };
+
+static int erase_slot(struct flash_area *fa)
+{
+	return boot_erase_sectors(fa, 0, flash_area_size(fa));
+}
+
+/*
+ * A revert request the bootloader itself wrote into the secondary (a
+ * permanent request tagged REVERT) is honoured as a revert only while the
+ * running image is unconfirmed; otherwise it is an ordinary update.
+ */
+static int is_revert_request(const struct boot_trailer *p,
+			     const struct boot_trailer *s)
+{
+	return s->magic == BOOT_MAGIC_GOOD && s->image_ok == BOOT_FLAG_SET &&
+	       s->swap_type == BOOT_SWAP_REVERT &&
+	       (p->magic != BOOT_MAGIC_GOOD || p->image_ok != BOOT_FLAG_SET);
+}
+
+/*
+ * Decide image `img`'s swap type for this boot, validating what it needs.
+ * Updates are decided for every image first; reverts after, knowing them:
+ * with `hold` set, a revert that has not started yet waits for the next
+ * boot, because another image's upgrade is being applied in this one (a
+ * request, or an interrupted swap finished): this boot continues one that
+ * power cut short, in which no image got its trial run, and reverting now
+ * would split a set meant to go in together.
+ */
+static int decide(struct boot_engine *e, unsigned int img,
+		  enum decide_phase phase, int hold)
+{
+	struct boot_image *bi = &e->images[img];
+	struct boot_trailer p, s;
+	enum boot_swap_type type;
+	int rc, revert;
+
+	if ((rc = boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p)) != 0 ||
+	    (rc = boot_trailer_read(&bi->secondary->win.mtd, &bi->geo_secondary, &s)) != 0)
 		return rc;
+	/*
+	 * copy_done is programmed only once the copy is complete: torn, it
+	 * still says so (else a torn one would make a test upgrade permanent).
+	 */
+	if (p.copy_done == BOOT_FLAG_BAD)
+		p.copy_done = BOOT_FLAG_SET;
 	type = boot_swap_type_of(&p, &s);
-	if (type == BOOT_SWAP_REVERT && !e->strategy->supports_revert)
-		type = BOOT_SWAP_NONE;
-	if (type == BOOT_SWAP_TEST || type == BOOT_SWAP_PERM) {
-		/* Nothing is erased before the new image has proven valid. */
-		rc = image_validate(&e->secondary->win.mtd, e->policy,
-				    &e->secondary_facts);
-		if (rc != IMAGE_OK) {
-			log_warn("boot: image 0 secondary slot: %s; erasing it, "
-				 "no upgrade", image_strerror(rc));
-			rc = erase_secondary(e);
-			if (rc != 0)
-				return rc;
-			type = BOOT_SWAP_NONE;
+	revert = type == BOOT_SWAP_REVERT || is_revert_request(&p, &s);
+	if (type == BOOT_SWAP_NONE || revert != (phase == DECIDE_REVERTS))
+		return 0;
+	if (revert && !e->strategy->supports_revert) {
+		log_info("boot: image %u: unconfirmed, but %s cannot revert; "
+			 "keeping it", img, e->strategy->name);
+		return 0;
+	}
+	if (type == BOOT_SWAP_REVERT && hold) {
+		log_info("boot: image %u: revert postponed to the next boot: "
+			 "another image's upgrade is being applied", img);
+		return 0;
+	}
+	/* The running image's facts: the version rule compares against them. */
+	image_validate(&bi->primary->win.mtd, e->policy, &bi->facts);
+	/* Nothing is erased before the update has proven valid. */
+	rc = image_validate(&bi->secondary->win.mtd, e->policy, &bi->secondary_facts);
+	if (rc != IMAGE_OK && revert) {
+		log_warn("boot: image %u: unconfirmed, but the secondary slot "
+			 "holds no valid image to revert to (%s); keeping it",
+			 img, image_strerror(rc));
+		return 0;
+	}
+	if (rc != IMAGE_OK) {
+		log_warn("boot: image %u secondary slot: %s; erasing it, no upgrade",
+			 img, image_strerror(rc));
+		return erase_slot(bi->secondary);
+	}
+	rc = update_rules(e, img, revert);
+	if (rc < 0)
+		return rc;
+	if (rc > 0) {
+		if (revert) /* the old image breaks the rules: nothing to go back to */
+			return 0;
+		return erase_slot(bi->secondary);
+	}
+	bi->swap = revert ? BOOT_SWAP_REVERT : type;
+	bi->revert_started = revert && type != BOOT_SWAP_REVERT;
+	return 0;
+}
+
+/* What image `img` will run after this boot's planned work. */
+static const struct image_facts *planned(struct boot_engine *e, unsigned int img)
+{
+	struct boot_image *bi = &e->images[img];
+
+	if (!bi->resumed && bi->swap != BOOT_SWAP_NONE)
+		return &bi->secondary_facts;
+	if (bi->facts.size == 0 &&
+	    image_validate(&bi->primary->win.mtd, e->policy, &bi->facts) != IMAGE_OK)
+		memset(&bi->facts, 0, sizeof(bi->facts));
+	return &bi->facts;
+}
+
+/* Work of this phase that may still be called off. */
+static int changing(const struct boot_image *bi, enum decide_phase phase)
+{
+	if (bi->resumed)
+		return 0;
+	if (phase == DECIDE_UPDATES)
+		return bi->swap == BOOT_SWAP_TEST || bi->swap == BOOT_SWAP_PERM;
+	return bi->swap == BOOT_SWAP_REVERT && !bi->revert_started;
+}
+
+static int dependency_met(struct boot_engine *e, const struct image_dependency *dep)
+{
+	const struct image_facts *have;
+
+	if (dep->image >= e->nimages)
+		return 0;
+	have = planned(e, dep->image);
+	return have->size != 0 &&
+	       image_version_cmp(&have->hdr.version, &dep->min, 0) >= 0;
+}
+
+/*
+ * Every image's planned image must find the versions it depends on in the
+ * planned set. Where it does not, the change that breaks it is called off:
+ * the dependent image's own update (or revert) if it has one, else the
+ * change of the image depended on. Repeated until the set is consistent,
+ * since calling one change off can break another. An update called off
+ * stays staged (staging the missing image later completes the set); a
+ * revert called off leaves the unconfirmed image running, because a
+ * confirmed image needs it.
+ */
+static void check_dependencies(struct boot_engine *e, enum decide_phase phase)
+{
+	int changed = 1;
+
+	while (changed) {
+		changed = 0;
+		for (unsigned int j = 0; j < e->nimages && !changed; j++) {
+			const struct image_facts *f = planned(e, j);
+
+			for (unsigned int d = 0; d < f->ndeps && !changed; d++) {
+				const struct image_dependency *dep = &f->deps[d];
+				unsigned int victim;
+				char need[48];
+
+				if (dependency_met(e, dep))
+					continue;
+				if (changing(&e->images[j], phase))
+					victim = j;
+				else if (dep->image < e->nimages &&
+					 changing(&e->images[dep->image], phase))
+					victim = dep->image;
+				else
+					continue; /* the running set already disagrees */
+				version_text(&dep->min, need, sizeof(need));
+				log_warn("boot: image %u needs image %u at %s or later: "
+					 "the %s of image %u is not applied", j,
+					 dep->image, need,
+					 boot_swap_type_name(e->images[victim].swap),
+					 victim);
+				e->images[victim].swap = BOOT_SWAP_NONE;
+				changed = 1;
+			}
 		}
 	}
-	if (type != BOOT_SWAP_NONE) {
-		log_info("boot: image 0: %s upgrade (%s)",
-			 boot_swap_type_name(type), e->strategy->name);
-		rc = e->strategy->upgrade(e, type);
-		if (rc != 0)
+}
+
+/*
+ * The running image of `img` is confirmed unless it was installed by a
+ * test swap that has not been confirmed yet.
+ */
+static int confirmed(struct boot_image *bi)
+{
+	struct boot_trailer p;
+
+	if (boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p) != 0)
+		return 0;
+	return !(p.magic == BOOT_MAGIC_GOOD && p.copy_done != BOOT_FLAG_UNSET &&
+		 p.image_ok == BOOT_FLAG_UNSET);
+}
+
+/*
+ * Validate the primary; refuse it if its security counter is below the
+ * device's; once it is confirmed, raise the device's counter to it.
+ */
+static int settle_primary(struct boot_engine *e, unsigned int img)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t dev, cnt;
+	int rc;
+
+	bi->status = image_validate(&bi->primary->win.mtd, e->policy, &bi->facts);
+	if (bi->status != IMAGE_OK || e->counter == NULL)
+		return 0;
+	rc = device_counter(e, img, &dev);
+	if (rc != 0)
+		return rc;
+	cnt = bi->facts.has_sec_cnt ? bi->facts.sec_cnt : 0;
+	if (cnt < dev) {
+		log_error("boot: image %u primary slot: security counter %u is "
+			  "lower than the device's %u", img, (unsigned)cnt,
+			  (unsigned)dev);
+		bi->status = IMAGE_ERR_ROLLBACK;
+		return 0;
+	}
+	if (cnt > dev && confirmed(bi)) {
+		log_info("boot: image %u: raising the security counter from %u "
+			 "to %u", img, (unsigned)dev, (unsigned)cnt);
+		return moncnt_raise(e->counter, img, cnt);
+	}
+	return 0;
+}
+
+int boot_engine_run(struct boot_engine *e)
+{
+	int rc, hold;
+
+	/* Half-done work first, for every image: it decides nothing new. */
+	for (unsigned int i = 0; i < e->nimages; i++) {
+		struct boot_image *bi = &e->images[i];
+
+		bi->swap = BOOT_SWAP_NONE;
+		bi->resumed = 0;
+		bi->revert_started = 0;
+		bi->status = IMAGE_ERR_IO;
+		memset(&bi->facts, 0, sizeof(bi->facts));
+		memset(&bi->secondary_facts, 0, sizeof(bi->secondary_facts));
+		if ((rc = e->strategy->resume(e, i)) != 0)
 			return rc;
 	}
-	r->swap = type;
-	r->status = image_validate(&e->primary->win.mtd, e->policy, &r->facts);
+	for (unsigned int i = 0; i < e->nimages; i++)
+		if (!e->images[i].resumed &&
+		    (rc = decide(e, i, DECIDE_UPDATES, 0)) != 0)
+			return rc;
+	check_dependencies(e, DECIDE_UPDATES);
+	hold = 0;
+	for (unsigned int i = 0; i < e->nimages; i++)
+		hold |= e->images[i].swap == BOOT_SWAP_TEST ||
+			e->images[i].swap == BOOT_SWAP_PERM;
+	for (unsigned int i = 0; i < e->nimages; i++)
+		if (!e->images[i].resumed &&
+		    (rc = decide(e, i, DECIDE_REVERTS, hold)) != 0)
+			return rc;
+	check_dependencies(e, DECIDE_REVERTS);
+	for (unsigned int i = 0; i < e->nimages; i++) {
+		struct boot_image *bi = &e->images[i];
+
+		if (bi->swap == BOOT_SWAP_NONE || bi->resumed)
+			continue;
+		log_info("boot: image %u: %s upgrade (%s) to version %u.%u.%u+%u",
+			 i, boot_swap_type_name(bi->swap), e->strategy->name,
+			 bi->secondary_facts.hdr.version.major,
+			 bi->secondary_facts.hdr.version.minor,
+			 bi->secondary_facts.hdr.version.revision,
+			 (unsigned)bi->secondary_facts.hdr.version.build);
+		if ((rc = e->strategy->upgrade(e, i, bi->swap)) != 0)
+			return rc;
+	}
+	for (unsigned int i = 0; i < e->nimages; i++)
+		if ((rc = settle_primary(e, i)) != 0)
+			return rc;
 	return 0;
 }

@@ -1,16 +1,31 @@
 /*
- * The boot engine: decides from the trailers whether image 0 needs an
- * upgrade, validates the secondary before anything is erased, has the
- * configured strategy do the work, and validates what the primary then
- * holds. The strategies live one per file behind struct boot_strategy; the
- * engine never looks inside them.
+ * The boot engine: for each image it finishes any upgrade an earlier boot
+ * left half done, decides from the trailers what this boot must do,
+ * validates an update before anything is erased, applies the version,
+ * security-counter and dependency rules, has the configured strategy do
+ * the work, and validates what each primary slot then holds.
+ *
+ * The strategies live one per file behind struct boot_strategy; the engine
+ * never looks inside them.
+ *
+ * Multi-image: images are upgraded one after another, each with its own
+ * slots and its own trailer state, so an interrupted swap of image 1 is
+ * finished at the next boot whatever became of image 0's. Dependencies are
+ * checked as a set before any image is touched; the set is not atomic: if
+ * power fails after image 0's swap and before image 1's has begun, the
+ * next boot still applies image 1 (its request is still in its secondary
+ * slot) and its dependencies are then checked against image 0 as now
+ * installed.
  */
 #ifndef SLIPWAY_BOOT_ENGINE_ENGINE_H
 #define SLIPWAY_BOOT_ENGINE_ENGINE_H
 
+#include "drivers/counter/moncnt.h"
 #include "libs/bootstate/bootstate.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_validate.h"
+
+#define BOOT_MAX_IMAGES 4
 
 struct boot_engine;
 
@@ -18,44 +33,87 @@ struct boot_strategy {
 	const char *name;
 	int supports_revert;
 	/*
-	 * Finish work an earlier boot left half done, if the flash shows any.
+	 * The largest image (header, body, TLVs) this strategy can install
+	 * into image `img`'s primary slot, or 0 when the two slots' geometry
+	 * rules it out entirely.
+	 */
+	uint32_t (*max_image_size)(struct boot_engine *e, unsigned int img);
+	/*
+	 * Finish work an earlier boot left half done, if the flash shows any;
+	 * then set the image's .swap to the finished swap's type and .resumed.
 	 * 0 when nothing needed finishing or it was finished; negative errno
 	 * on a flash error.
 	 */
-	int (*resume)(struct boot_engine *e);
+	int (*resume)(struct boot_engine *e, unsigned int img);
 	/*
 	 * Install the validated secondary (TEST or PERM) or put the old image
-	 * back (REVERT). The secondary's facts are in e->secondary_facts.
+	 * back (REVERT, only when supports_revert).
 	 */
-	int (*upgrade)(struct boot_engine *e, enum boot_swap_type type);
+	int (*upgrade)(struct boot_engine *e, unsigned int img,
+		       enum boot_swap_type type);
 };
 
-struct boot_engine {
+/* One image's slots, and what a run found out about them. */
+struct boot_image {
 	struct flash_area *primary, *secondary;
 	struct boot_trailer_geo geo_primary, geo_secondary;
-	const struct image_policy *policy;
-	const struct boot_strategy *strategy;
+	/* Filled by boot_engine_run: */
+	enum boot_swap_type swap;        /* what this boot did */
+	int resumed;                     /* ... finishing an interrupted swap */
+	int revert_started;              /* a revert an earlier boot began */
+	int status;                      /* IMAGE_OK when the primary may boot */
+	struct image_facts facts;        /* the primary's, after the run */
 	struct image_facts secondary_facts;
 };
 
-struct boot_result {
-	enum boot_swap_type swap;  /* what this boot did */
-	int status;                /* IMAGE_OK when the primary may be booted */
-	struct image_facts facts;  /* the primary's */
+struct boot_engine {
+	struct boot_image *images;
+	unsigned int nimages;
+	struct flash_area *scratch;     /* swap-scratch only */
+	const struct image_policy *policy;
+	const struct boot_strategy *strategy;
+	/* Refuse an update whose version is below the running one's. */
+	int downgrade_by_version;
+	/*
+	 * Security counters (counter i for image i), or NULL: an image whose
+	 * SEC_CNT is below the device's counter is refused, and the counter
+	 * is raised to a confirmed image's SEC_CNT.
+	 */
+	struct moncnt_dev *counter;
 };
 
-/* Run one boot's decision and work. 0, or a negative errno from the flash. */
-int boot_engine_run(struct boot_engine *e, struct boot_result *r);
+/*
+ * Run one boot's decisions and work for every image. 0, or a negative
+ * errno from the flash (or the counter device). The per-image outcome is
+ * in e->images[i].swap / .status / .facts.
+ */
+int boot_engine_run(struct boot_engine *e);
 
 /* Erase [off, off + len) of an area one sector at a time. */
 int boot_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len);
 
-/* Copy `len` bytes between areas at the same offsets, in program units. */
+/*
+ * Copy `len` bytes from `from`+src to `to`+dst (erased), in program units;
+ * units that read as erased are not programmed.
+ */
+int boot_copy(struct flash_area *from, uint32_t src, struct flash_area *to,
+	      uint32_t dst, uint32_t len);
+
+/* The same offsets in both areas. */
 int boot_copy_region(struct flash_area *from, struct flash_area *to,
 		     uint32_t off, uint32_t len);
+
+/* The size of the (uniform) sectors of an area, or 0 when they differ. */
+uint32_t boot_uniform_sector(struct flash_area *fa);
+
+/* Start of the first sector holding the slot's trailer. */
+uint32_t boot_trailer_sector_start(struct flash_area *fa,
+				   const struct boot_trailer_geo *g);
 
 const char *boot_swap_type_name(enum boot_swap_type t);
 
 extern const struct boot_strategy boot_strategy_overwrite;
+extern const struct boot_strategy boot_strategy_swap_scratch;
+extern const struct boot_strategy boot_strategy_swap_move;
 
 #endif

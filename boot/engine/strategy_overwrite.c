@@ -7,39 +7,49 @@
  */
 #include "boot/engine/engine.h"
 
-static int overwrite_resume(struct boot_engine *e)
+static uint32_t overwrite_max_image_size(struct boot_engine *e, unsigned int img)
+{
+	struct boot_image *bi = &e->images[img];
+
+	return flash_area_size(bi->primary) - boot_trailer_size(&bi->geo_primary);
+}
+
+static int overwrite_resume(struct boot_engine *e, unsigned int img)
 {
 	(void)e;
+	(void)img;
 	return 0;
 }
 
-static int overwrite_upgrade(struct boot_engine *e, enum boot_swap_type type)
+static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
+			     enum boot_swap_type type)
 {
-	uint32_t size = e->secondary_facts.size;
-	uint32_t trailer = flash_area_size(e->primary) -
-			   boot_trailer_size(&e->geo_primary);
+	struct boot_image *bi = &e->images[img];
+	uint32_t size = bi->secondary_facts.size;
+	uint32_t trailer = overwrite_max_image_size(e, img);
 	int rc;
 
 	if (type == BOOT_SWAP_REVERT)
 		return 0;
 	if (size > trailer)
-		size = trailer; /* the validator bounds it; be sure regardless */
+		size = trailer; /* the engine bounds it; be sure regardless */
 	/* The primary's image sectors, and its trailer: no stale state left. */
-	rc = boot_erase_sectors(e->primary, 0, size);
+	rc = boot_erase_sectors(bi->primary, 0, size);
 	if (rc == 0)
-		rc = boot_erase_sectors(e->primary, trailer,
-					flash_area_size(e->primary) - trailer);
+		rc = boot_erase_sectors(bi->primary, trailer,
+					flash_area_size(bi->primary) - trailer);
 	if (rc == 0)
-		rc = boot_copy_region(e->secondary, e->primary, 0, size);
+		rc = boot_copy_region(bi->secondary, bi->primary, 0, size);
 	if (rc == 0)
-		rc = boot_erase_sectors(e->secondary, 0,
-					flash_area_size(e->secondary));
+		rc = boot_erase_sectors(bi->secondary, 0,
+					flash_area_size(bi->secondary));
 	return rc;
 }
 
 const struct boot_strategy boot_strategy_overwrite = {
 	.name = "overwrite-only",
 	.supports_revert = 0,
+	.max_image_size = overwrite_max_image_size,
 	.resume = overwrite_resume,
 	.upgrade = overwrite_upgrade,
 };

@@ -1,7 +1,8 @@
 /*
- * The bootloader's flow: set up the flash map, let the boot engine
- * upgrade image 0 if its trailers ask for it, and boot the primary slot
- * once it validates (hash, signature, trusted key).
+ * The bootloader's flow: set up the flash map, let the boot engine finish
+ * or apply the upgrades the trailers ask for, and start image 0 once every
+ * image's primary slot validates (hash, signature, trusted key, security
+ * counter).
  */
 #include "arch/arch.h"
 #include "boards/board.h"
@@ -30,17 +31,61 @@ static void announce_keys(const struct image_policy *pol)
 
 static const struct boot_strategy *configured_strategy(void)
 {
-#if defined(CONFIG_BOOT_UPGRADE_OVERWRITE_ONLY)
+#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
+	return &boot_strategy_swap_scratch;
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
+	return &boot_strategy_swap_move;
+#else
 	return &boot_strategy_overwrite;
 #endif
+}
+
+#if defined(CONFIG_BOOT_SECURITY_COUNTER)
+static struct moncnt_dev *configured_counter(void)
+{
+	static struct moncnt_otp counter;
+
+	if (moncnt_otp_init(&counter, CONFIG_BOOT_SECURITY_COUNTER_OTP_WORD,
+			    CONFIG_BOOT_SECURITY_COUNTER_OTP_WORDS,
+			    CONFIG_BOOT_IMAGE_NUMBER) != 0) {
+		log_error("boot: the security counters do not fit the OTP "
+			  "(CONFIG_BOOT_SECURITY_COUNTER_OTP_*)");
+		return NULL;
+	}
+	return &counter.dev;
+}
+#endif
+
+static int open_images(const struct flash_map *map, struct boot_image *images)
+{
+	static struct flash_area slots[CONFIG_BOOT_IMAGE_NUMBER][2];
+
+	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
+		struct boot_image *bi = &images[i];
+
+		if (flash_area_open(map, FLASH_AREA_PRIMARY, i, &slots[i][0]) != 0 ||
+		    flash_area_open(map, FLASH_AREA_SECONDARY, i, &slots[i][1]) != 0) {
+			log_error("boot: image %u needs a primary and a secondary "
+				  "slot", i);
+			return -1;
+		}
+		bi->primary = &slots[i][0];
+		bi->secondary = &slots[i][1];
+		bi->geo_primary = boot_trailer_geo_kconfig(&bi->primary->win.mtd);
+		bi->geo_secondary = boot_trailer_geo_kconfig(&bi->secondary->win.mtd);
+		log_debug("boot: image %u primary slot at 0x%x, 0x%x bytes", i,
+			  (unsigned)bi->primary->desc->offset,
+			  (unsigned)bi->primary->desc->size);
+	}
+	return 0;
 }
 
 int slipway_main(void)
 {
 	const struct image_policy *pol = image_policy_kconfig();
-	static struct flash_area primary, secondary;
+	static struct boot_image images[CONFIG_BOOT_IMAGE_NUMBER];
+	static struct flash_area scratch;
 	struct boot_engine engine;
-	struct boot_result result;
 	struct flash_map map;
 	struct flash_map_fault fault;
 	struct mtd_dev *flash;
@@ -54,47 +99,55 @@ int slipway_main(void)
 	if (flash == NULL)
 		return 1;
 	rc = flash_map_init(&map, flash, flash_map_kconfig,
-			    flash_map_kconfig_count, FLASH_MAP_SLOTS_ANY, &fault);
+			    flash_map_kconfig_count, flash_map_kconfig_slot_rule,
+			    &fault);
 	if (rc != 0) {
 		flash_map_describe(flash_map_kconfig, &fault, why, sizeof(why));
 		log_error("boot: %s; booting nothing", why);
 		return 1;
 	}
-	if (flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary) != 0 ||
-	    flash_area_open(&map, FLASH_AREA_SECONDARY, 0, &secondary) != 0) {
-		log_error("boot: image 0 needs a primary and a secondary slot");
+	if (open_images(&map, images) != 0)
 		return 1;
-	}
-	log_debug("boot: image 0 primary slot at 0x%x, 0x%x bytes",
-		  (unsigned)primary.desc->offset, (unsigned)primary.desc->size);
 	engine = (struct boot_engine){
-		.primary = &primary, .secondary = &secondary,
-		.geo_primary = boot_trailer_geo_kconfig(&primary.win.mtd),
-		.geo_secondary = boot_trailer_geo_kconfig(&secondary.win.mtd),
+		.images = images, .nimages = CONFIG_BOOT_IMAGE_NUMBER,
 		.policy = pol, .strategy = configured_strategy(),
+#if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
+		.downgrade_by_version = 1,
+#endif
 	};
-	rc = boot_engine_run(&engine, &result);
+#if defined(CONFIG_BOOT_SECURITY_COUNTER)
+	engine.counter = configured_counter();
+	if (engine.counter == NULL)
+		return 1;
+#endif
+	if (flash_area_open(&map, FLASH_AREA_SCRATCH, 0, &scratch) == 0)
+		engine.scratch = &scratch;
+	rc = boot_engine_run(&engine);
 	if (rc != 0) {
 		log_error("boot: flash error %d during the upgrade; halting", rc);
 		return 1;
 	}
-	if (result.status != IMAGE_OK) {
-		log_error("boot: image 0 primary slot: %s; not booting it",
-			  image_strerror(result.status));
-		return 1;
+	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
+		const struct image_facts *f = &images[i].facts;
+
+		if (images[i].status != IMAGE_OK) {
+			log_error("boot: image %u primary slot: %s; not booting it",
+				  i, image_strerror(images[i].status));
+			return 1;
+		}
+		log_info("boot: image %u primary slot: version %u.%u.%u+%u, %u "
+			 "bytes, valid (%s)", i, f->hdr.version.major,
+			 f->hdr.version.minor, f->hdr.version.revision,
+			 (unsigned)f->hdr.version.build, (unsigned)f->hdr.img_size,
+			 pol->sig ? pol->sig->name : "hash only");
 	}
-	log_info("boot: image 0 primary slot: version %u.%u.%u+%u, %u bytes, "
-		 "valid (%s)", result.facts.hdr.version.major,
-		 result.facts.hdr.version.minor, result.facts.hdr.version.revision,
-		 (unsigned)result.facts.hdr.version.build,
-		 (unsigned)result.facts.hdr.img_size,
-		 pol->sig ? pol->sig->name : "hash only");
-	if (result.facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
+	if (images[0].facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
 		log_error("boot: image 0 is marked non-bootable; not booting it");
 		return 1;
 	}
-	rc = arch_boot_image(&primary.win.mtd, result.facts.hdr.hdr_size,
-			     result.facts.hdr.img_size);
+	rc = arch_boot_image(&images[0].primary->win.mtd,
+			     images[0].facts.hdr.hdr_size,
+			     images[0].facts.hdr.img_size);
 	log_error("boot: starting image 0 failed: %s", strerror(-rc));
 	return 1;
 }

@@ -112,6 +112,7 @@ static inline uint32_t flash_area_size(const struct flash_area *fa)
  * geometry as Kconfig states it (uniform sectors). */
 extern const struct flash_area_desc flash_map_kconfig[];
 extern const unsigned int flash_map_kconfig_count;
+extern const enum flash_map_slot_rule flash_map_kconfig_slot_rule;
 extern const struct mtd_geometry flash_kconfig_geometry;
 
 #endif

@@ -20,15 +20,24 @@ const struct mtd_geometry flash_kconfig_geometry = {
 	.size = CONFIG_FLASH_SIZE,
 };
 
+#define IMAGE_SLOTS(n)                                                        \
+	{ "image" #n "-primary", FLASH_AREA_PRIMARY, n,                       \
+	  CONFIG_FLASH_AREA_IMAGE##n##_PRIMARY_OFFSET,                        \
+	  CONFIG_FLASH_AREA_IMAGE##n##_PRIMARY_SIZE },                        \
+	{ "image" #n "-secondary", FLASH_AREA_SECONDARY, n,                   \
+	  CONFIG_FLASH_AREA_IMAGE##n##_SECONDARY_OFFSET,                      \
+	  CONFIG_FLASH_AREA_IMAGE##n##_SECONDARY_SIZE }
+
 const struct flash_area_desc flash_map_kconfig[] = {
 	{ "bootloader", FLASH_AREA_BOOTLOADER, 0,
 	  CONFIG_FLASH_AREA_BOOTLOADER_OFFSET, CONFIG_FLASH_AREA_BOOTLOADER_SIZE },
-	{ "image0-primary", FLASH_AREA_PRIMARY, 0,
-	  CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET,
-	  CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE },
-	{ "image0-secondary", FLASH_AREA_SECONDARY, 0,
-	  CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET,
-	  CONFIG_FLASH_AREA_IMAGE0_SECONDARY_SIZE },
+	IMAGE_SLOTS(0),
+#if defined(CONFIG_BOOT_IMAGE_NUMBER) && CONFIG_BOOT_IMAGE_NUMBER >= 2
+	IMAGE_SLOTS(1),
+#endif
+#if defined(CONFIG_BOOT_IMAGE_NUMBER) && CONFIG_BOOT_IMAGE_NUMBER >= 3
+	IMAGE_SLOTS(2),
+#endif
 #if CONFIG_FLASH_AREA_SCRATCH_SIZE > 0
 	{ "scratch", FLASH_AREA_SCRATCH, 0, CONFIG_FLASH_AREA_SCRATCH_OFFSET,
 	  CONFIG_FLASH_AREA_SCRATCH_SIZE },
@@ -37,3 +46,13 @@ const struct flash_area_desc flash_map_kconfig[] = {
 
 const unsigned int flash_map_kconfig_count =
 	sizeof(flash_map_kconfig) / sizeof(flash_map_kconfig[0]);
+
+/* What the configured upgrade strategy needs of each image's two slots. */
+const enum flash_map_slot_rule flash_map_kconfig_slot_rule =
+#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
+	FLASH_MAP_SLOTS_EQUAL;
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
+	FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE;
+#else
+	FLASH_MAP_SLOTS_ANY;
+#endif

@@ -26,6 +26,7 @@ const char *image_strerror(int err)
 	case IMAGE_ERR_PURE_BUFFER: return "image too large for pure Ed25519 verification buffer";
 	case IMAGE_ERR_SEC_CNT: return "security counter TLV malformed";
 	case IMAGE_ERR_DEPENDENCY: return "dependency TLV malformed or too many";
+	case IMAGE_ERR_ROLLBACK: return "security counter below the device's (rollback)";
 	case IMAGE_ERR_ENCRYPTED: return "encrypted image and no decryption key";
 	case IMAGE_ERR_ENC_KEY: return "cannot recover the image key from its ENC TLV";
 	case IMAGE_ERR_IO: return "flash read failed";

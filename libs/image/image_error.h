@@ -30,6 +30,7 @@ enum image_error {
 	IMAGE_ERR_ENC_KEY,             /* the image key cannot be recovered from its ENC TLV */
 	IMAGE_ERR_IO,                  /* reading the flash failed */
 	IMAGE_ERR_CRYPTO_MEMORY,       /* the crypto heap is too small to verify */
+	IMAGE_ERR_ROLLBACK,            /* security counter below the device's */
 };
 
 const char *image_strerror(int err);

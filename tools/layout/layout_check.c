@@ -13,7 +13,7 @@ int main(void)
 	char msg[256];
 
 	if (flash_map_validate(flash_map_kconfig, flash_map_kconfig_count,
-			       &flash_kconfig_geometry, FLASH_MAP_SLOTS_ANY, &f) != 0) {
+			       &flash_kconfig_geometry, flash_map_kconfig_slot_rule, &f) != 0) {
 		flash_map_describe(flash_map_kconfig, &f, msg, sizeof(msg));
 		fprintf(stderr, "error: flash layout: %s (see the Flash layout "
 			"menu, CONFIG_FLASH_AREA_*)\n", msg);

@@ -1,0 +1,65 @@
+/*
+ * Swap using a scratch area: each sector i of the two slots is exchanged
+ * in three steps through the scratch area (secondary -> scratch, primary
+ * -> secondary, scratch -> primary). The slots must be equal in size and
+ * sectors, and the scratch area hold one sector. The shared machinery of
+ * a swap (trailers, status records, resuming, revert) is in swap.c.
+ */
+#include "boot/engine/swap.h"
+
+static uint32_t scratch_steps(uint32_t n)
+{
+	return 3 * n;
+}
+
+static int scratch_step(struct boot_engine *e, unsigned int img, uint32_t n,
+			uint32_t sector, uint32_t k)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t off = k / 3 * sector;
+	int rc;
+
+	(void)n;
+	switch (k % 3) {
+	case 0: /* secondary -> scratch */
+		rc = boot_erase_sectors(e->scratch, 0, sector);
+		return rc ? rc : boot_copy(bi->secondary, off, e->scratch, 0, sector);
+	case 1: /* primary -> secondary */
+		rc = boot_erase_sectors(bi->secondary, off, sector);
+		return rc ? rc : boot_copy_region(bi->primary, bi->secondary, off, sector);
+	default: /* scratch -> primary */
+		rc = boot_erase_sectors(bi->primary, off, sector);
+		return rc ? rc : boot_copy(e->scratch, 0, bi->primary, off, sector);
+	}
+}
+
+static const struct swap_method scratch_method = {
+	.spare_sectors = 0,
+	.needs_scratch = 1,
+	.steps = scratch_steps,
+	.step = scratch_step,
+};
+
+static uint32_t scratch_max_image_size(struct boot_engine *e, unsigned int img)
+{
+	return swap_max_image_size(e, img, &scratch_method);
+}
+
+static int scratch_resume(struct boot_engine *e, unsigned int img)
+{
+	return swap_resume(e, img, &scratch_method);
+}
+
+static int scratch_upgrade(struct boot_engine *e, unsigned int img,
+			   enum boot_swap_type type)
+{
+	return swap_upgrade(e, img, type, &scratch_method);
+}
+
+const struct boot_strategy boot_strategy_swap_scratch = {
+	.name = "swap-scratch",
+	.supports_revert = 1,
+	.max_image_size = scratch_max_image_size,
+	.resume = scratch_resume,
+	.upgrade = scratch_upgrade,
+};

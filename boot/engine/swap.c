@@ -1,0 +1,209 @@
+#include "boot/engine/swap.h"
+#include "libs/log/log.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define RECORD_DONE 0x01
+
+/* The swap's sector size: both slots uniform and alike, or 0. */
+static uint32_t swap_sector(struct boot_engine *e, unsigned int img,
+			    const struct swap_method *m)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t s = boot_uniform_sector(bi->primary);
+
+	if (s == 0 || boot_uniform_sector(bi->secondary) != s)
+		return 0;
+	if (m->needs_scratch &&
+	    (e->scratch == NULL || flash_area_size(e->scratch) < s))
+		return 0;
+	return s;
+}
+
+static uint32_t max_sectors(struct boot_engine *e, unsigned int img,
+			    const struct swap_method *m, uint32_t sector)
+{
+	struct boot_image *bi = &e->images[img];
+	const struct boot_trailer_geo *g = &bi->geo_primary;
+	uint32_t pri = boot_trailer_sector_start(bi->primary, g) / sector;
+	uint32_t sec = boot_trailer_sector_start(bi->secondary,
+						 &bi->geo_secondary) / sector;
+	uint32_t n = sec;
+
+	if (pri < m->spare_sectors)
+		return 0;
+	if (pri - m->spare_sectors < n)
+		n = pri - m->spare_sectors;
+	while (n > 0 && m->steps(n) > g->max_sectors * g->records)
+		n--;
+	return n;
+}
+
+uint32_t swap_max_image_size(struct boot_engine *e, unsigned int img,
+			     const struct swap_method *m)
+{
+	uint32_t sector = swap_sector(e, img, m);
+
+	return sector ? max_sectors(e, img, m, sector) * sector : 0;
+}
+
+static uint32_t record_off(const struct boot_trailer_geo *g, uint32_t k)
+{
+	return g->slot_size - boot_trailer_size(g) + k * g->write_size;
+}
+
+/* 1 when record k reads as anything but erased, 0, or a negative errno. */
+static int record_done(struct boot_image *bi, uint32_t k)
+{
+	const struct boot_trailer_geo *g = &bi->geo_primary;
+	uint8_t buf[32];
+	int rc = mtd_read(&bi->primary->win.mtd, record_off(g, k), buf,
+			  g->write_size);
+
+	if (rc != 0)
+		return rc;
+	for (uint32_t i = 0; i < g->write_size; i++)
+		if (buf[i] != g->erased)
+			return 1;
+	return 0;
+}
+
+static int record_write(struct boot_image *bi, uint32_t k)
+{
+	const struct boot_trailer_geo *g = &bi->geo_primary;
+	uint8_t buf[32];
+
+	memset(buf, g->erased, g->write_size);
+	buf[0] = RECORD_DONE;
+	return mtd_program(&bi->primary->win.mtd, record_off(g, k), buf,
+			   g->write_size);
+}
+
+static int erase_trailer(struct flash_area *fa, const struct boot_trailer_geo *g)
+{
+	uint32_t start = boot_trailer_sector_start(fa, g);
+
+	return boot_erase_sectors(fa, start, g->slot_size - start);
+}
+
+static int in_progress(const struct boot_trailer *p)
+{
+	return p->magic == BOOT_MAGIC_GOOD && p->copy_done == BOOT_FLAG_UNSET &&
+	       (p->swap_type == BOOT_SWAP_TEST || p->swap_type == BOOT_SWAP_PERM ||
+		p->swap_type == BOOT_SWAP_REVERT);
+}
+
+/* Steps 3 to 5 of a swap whose primary trailer is written (swap.h). */
+static int swap_continue(struct boot_engine *e, unsigned int img,
+			 const struct swap_method *m, const struct boot_trailer *p)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t sector = swap_sector(e, img, m);
+	uint32_t limit, n, steps, k = 0;
+	int rc = 0;
+
+	if (sector == 0)
+		return -EINVAL;
+	limit = max_sectors(e, img, m, sector);
+	n = (p->swap_size + sector - 1) / sector;
+	if (n > limit)
+		n = limit; /* only this boot wrote swap_size; be sure regardless */
+	steps = m->steps(n);
+	while (k < steps && (rc = record_done(bi, k)) == 1)
+		k++;
+	if (rc < 0)
+		return rc;
+	if (k == 0 && (rc = erase_trailer(bi->secondary, &bi->geo_secondary)) != 0)
+		return rc;
+	for (; k < steps; k++) {
+		if ((rc = m->step(e, img, n, sector, k)) != 0 ||
+		    (rc = record_write(bi, k)) != 0)
+			return rc;
+	}
+	return boot_trailer_write_copy_done(&bi->primary->win.mtd, &bi->geo_primary);
+}
+
+int swap_resume(struct boot_engine *e, unsigned int img, const struct swap_method *m)
+{
+	struct boot_image *bi = &e->images[img];
+	struct boot_trailer p;
+	int rc = boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p);
+
+	if (rc != 0 || !in_progress(&p))
+		return rc;
+	log_info("boot: image %u: finishing an interrupted %s swap",
+		 img, boot_swap_type_name(p.swap_type));
+	bi->swap = p.swap_type;
+	bi->resumed = 1;
+	return swap_continue(e, img, m, &p);
+}
+
+/*
+ * Step 1: make the revert survive the erasing of the primary's trailer.
+ * image_ok and swap_info go before the magic, so until the magic is there
+ * the slot asks for nothing.
+ */
+static int write_revert_request(struct boot_image *bi, unsigned int img)
+{
+	struct mtd_dev *s = &bi->secondary->win.mtd;
+	int rc = erase_trailer(bi->secondary, &bi->geo_secondary);
+
+	if (rc == 0)
+		rc = boot_trailer_write_image_ok(s, &bi->geo_secondary);
+	if (rc == 0)
+		rc = boot_trailer_write_swap_info(s, &bi->geo_secondary, img,
+						  BOOT_SWAP_REVERT);
+	if (rc == 0)
+		rc = boot_trailer_write_magic(s, &bi->geo_secondary);
+	return rc;
+}
+
+int swap_upgrade(struct boot_engine *e, unsigned int img,
+		 enum boot_swap_type type, const struct swap_method *m)
+{
+	struct boot_image *bi = &e->images[img];
+	struct mtd_dev *pri = &bi->primary->win.mtd;
+	const struct boot_trailer_geo *g = &bi->geo_primary;
+	struct boot_trailer s, p;
+	uint32_t size = bi->secondary_facts.size;
+	uint32_t limit = swap_max_image_size(e, img, m);
+	int rc;
+
+	if (bi->facts.size > size)
+		size = bi->facts.size;
+	if (size > limit) {
+		log_warn("boot: image %u: the running image does not fit a swap; "
+			 "its last %u bytes will not survive in the secondary "
+			 "slot", img, (unsigned)(size - limit));
+		size = limit;
+	}
+	rc = boot_trailer_read(&bi->secondary->win.mtd, &bi->geo_secondary, &s);
+	if (rc != 0)
+		return rc;
+	/* A revert restarted after a cut finds its request already there. */
+	if (type == BOOT_SWAP_REVERT &&
+	    !(s.magic == BOOT_MAGIC_GOOD && s.image_ok == BOOT_FLAG_SET &&
+	      s.swap_type == BOOT_SWAP_REVERT)) {
+		rc = write_revert_request(bi, img);
+		if (rc == 0)
+			rc = boot_trailer_read(&bi->secondary->win.mtd,
+					       &bi->geo_secondary, &s);
+		if (rc != 0)
+			return rc;
+	}
+	rc = erase_trailer(bi->primary, g);
+	if (rc == 0)
+		rc = boot_trailer_write_swap_info(pri, g, img, type);
+	if (rc == 0 && s.image_ok == BOOT_FLAG_SET)
+		rc = boot_trailer_write_image_ok(pri, g);
+	if (rc == 0)
+		rc = boot_trailer_write_swap_size(pri, g, size);
+	if (rc == 0)
+		rc = boot_trailer_write_magic(pri, g);
+	if (rc == 0)
+		rc = boot_trailer_read(pri, g, &p);
+	if (rc != 0)
+		return rc;
+	return swap_continue(e, img, m, &p);
+}
