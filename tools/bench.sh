@@ -1,8 +1,31 @@
 #!/bin/sh
-# `make bench`: the project's figures, all counted by callgrind (instructions,
-# repeatable) rather than timed. Usage: bench.sh SRCTREE BENCHDIR
+# `make bench`: the project's figures, all counted (by callgrind, or by the
+# simulated flash) rather than timed. Usage: bench.sh SRCTREE BENCHDIR SLIPWAY
 set -eu
-src=$1 dir=$2
+src=$1 dir=$2 tool=$3
+
+# One test upgrade of N sectors of 4 KiB per strategy, counted by the
+# simulated flash. The floor: every sector the upgrade must change, erased
+# and programmed once (overwrite: the primary's N; a swap: both slots' 2N).
+echo "bench: one test upgrade, images of N sectors of 4 KiB; counted by the simulated flash"
+printf '  %-16s %5s %9s %9s %12s %14s %14s\n' strategy N erases programs bytes \
+	"min erases" "min bytes"
+for n in 32 256; do
+	# header 32 + body + hash TLVs 40 = exactly N sectors
+	body=$((n * 4096 - 32 - 40))
+	for v in 1 2; do
+		head -c "$body" /dev/urandom >"$dir/payload$v"
+		"$tool" image sign -v "$v.0.0" -H 32 --pad-header -S $(((n + 3) * 4096)) \
+			"$dir/payload$v" "$dir/up$v.img" >/dev/null
+	done
+	for s in overwrite-only swap-scratch swap-move; do
+		set -- $("$dir/bench_upgrade" "$s" "$n" "$dir/up1.img" "$dir/up2.img")
+		k=$([ "$s" = overwrite-only ] && echo 1 || echo 2)
+		printf '  %-16s %5d %9d %9d %12d %14d %14d\n' "$s" "$n" "$1" "$2" "$3" \
+			$((k * n)) $((k * n * 4096))
+	done
+done
+
 vec=$src/../shared/vectors/imgtool/ecdsa-p256-256k
 bin=$dir/bench_image
 if [ ! -f "$vec/image.bin" ]; then

@@ -8,3 +8,10 @@ for line in "validate, total" "hashing (flash reads" "signature (ECDSA P-256 ver
 	printf '%s\n' "$out" | grep -F "$line" | grep -qE '[1-9]' &&
 		ok "bench prints: $line" || { not_ok "bench lacks: $line"; printf '%s\n' "$out" | sed 's/^/#   /'; }
 done
+for s in overwrite-only swap-scratch swap-move; do
+	for n in 32 256; do
+		printf '%s\n' "$out" | grep -qE "^  $s +$n +[1-9][0-9]* +[1-9][0-9]* +[1-9][0-9]* +[1-9][0-9]* +[1-9][0-9]*$" &&
+			ok "bench prints the upgrade counts of $s, $n sectors" ||
+			{ not_ok "bench lacks the upgrade counts of $s, $n sectors"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+	done
+done

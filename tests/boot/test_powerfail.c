@@ -629,6 +629,23 @@ static void two_images(const struct strategy_case *st)
 		st, "2 images, unmet dependency");
 }
 
+static void three_images(const struct strategy_case *st)
+{
+	/* a chain: image 0 needs image 1 v2, which needs image 2 v2 */
+	run_named((struct scenario){ .nimages = 3, .factory = { 1, 1, 1 },
+		.staged = { STAGE_DEP(0, 2, 0, 1, 2), STAGE_DEP(1, 2, 0, 2, 2),
+			    STAGE(2, 2, 0) }, .nstaged = 3,
+		.ops = { OS, OS }, .confirms = V(2), .want = { 2, 2, 2 } },
+		st, "3 images, chained dependencies, confirmed");
+	/* image 1 needs image 2 v3 (not staged): 1 is not applied, and so
+	 * neither is 0, which needs 1 v2; image 2 goes in alone */
+	run_named((struct scenario){ .nimages = 3, .factory = { 1, 1, 1 },
+		.staged = { STAGE_DEP(0, 2, 1, 1, 2), STAGE_DEP(1, 2, 1, 2, 3),
+			    STAGE(2, 2, 1) }, .nstaged = 3,
+		.ops = { OS, OS }, .confirms = V(2), .want = { 1, 1, 2 } },
+		st, "3 images, a broken chain is not applied");
+}
+
 static void test_overwrite(void **state)
 {
 	(void)state;
@@ -652,6 +669,13 @@ static void test_two_images(void **state)
 	(void)state;
 	for (unsigned int s = 0; s < 3; s++)
 		two_images(&strategies[s]);
+}
+
+static void test_three_images(void **state)
+{
+	(void)state;
+	for (unsigned int s = 0; s < 3; s++)
+		three_images(&strategies[s]);
 }
 
 static int setup(void **state)
@@ -690,6 +714,7 @@ int main(void)
 		cmocka_unit_test(test_swap_scratch),
 		cmocka_unit_test(test_swap_move),
 		cmocka_unit_test(test_two_images),
+		cmocka_unit_test(test_three_images),
 	};
 
 	return cmocka_run_group_tests_name("boot engine power-fail", tests, setup,

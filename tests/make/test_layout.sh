@@ -14,11 +14,17 @@ layout_fails() {
 		not_ok "$what: a bootloader was built"
 }
 layout_fails "overlapping slots" \
-	"flash area image0-primary \[0x10000, \+0x60000\) overlaps flash area image0-secondary \[0x60000, \+0x60000\)" \
+	"flash area image0-primary \[0x10000, \+0x61000\) overlaps flash area image0-secondary \[0x60000, \+0x60000\)" \
 	CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET=0x60000
 layout_fails "a slot past the end of the flash" \
 	"flash area scratch \[0xf8000, \+0x10000\) runs past the end" \
 	CONFIG_FLASH_AREA_SCRATCH_OFFSET=0xf8000
+layout_fails "swap-move with equal slots" \
+	"image0-primary \[0x10000, \+0x60000\) has a size the upgrade strategy cannot use with flash area image0-secondary" \
+	CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE=0x60000
+layout_fails "swap-scratch with unequal slots" \
+	"image0-primary \[0x10000, \+0x61000\) has a size the upgrade strategy cannot use" \
+	CONFIG_BOOT_UPGRADE_SWAP_SCRATCH=y CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE=0x61000
 layout_fails "an unaligned slot" \
 	"image0-secondary \[0x70800, \+0x60000\) does not start and end on erase-sector" \
 	CONFIG_FLASH_AREA_IMAGE0_SECONDARY_OFFSET=0x70800

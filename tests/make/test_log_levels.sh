@@ -23,7 +23,7 @@ strings "$TESTTMP/WARN/slipway-boot" | grep -q 'valid (%s)' &&
 	not_ok "level warn: info strings compiled in" || ok "level warn: info messages are not compiled in"
 
 at_level DEBUG
-grep -q '^boot: image 0 primary slot at 0x10000, 0x60000 bytes$' "$TESTTMP/DEBUG.out" &&
+grep -q '^boot: image 0 primary slot at 0x10000, 0x61000 bytes$' "$TESTTMP/DEBUG.out" &&
 	ok "level debug: slot details" || not_ok "level debug output"
 grep -q '^boot: image 0 primary slot: version .* valid' "$TESTTMP/DEBUG.out" &&
 	ok "level debug includes info" || not_ok "level debug lacks info"

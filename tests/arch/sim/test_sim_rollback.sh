@@ -1,0 +1,76 @@
+# Downgrade prevention on the sim, through the real bootloader: a lower
+# version is refused by the version rule, a lower security counter by the
+# device's monotonic counter (the sim's virtual OTP file), and the counter
+# is raised only once an image is confirmed, so a test upgrade can still
+# be reverted.
+. "$SRCTREE/tests/lib.sh"
+cd "$SRCTREE"
+out=$TESTTMP/b
+printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_DOWNGRADE_PREVENTION=y\nCONFIG_BOOT_SECURITY_COUNTER=y\n' \
+	>"$TESTTMP/defconfig"
+make -s O="$out" defconfig DEFCONFIG="$TESTTMP/defconfig" >/dev/null &&
+	make -s O="$out" >"$TESTTMP/build.log" 2>&1 ||
+	{ not_ok "build with downgrade prevention"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0; }
+
+boot=$out/slipway-boot
+flash=$TESTTMP/flash.bin
+cfg() { sed -n "s/^CONFIG_$1=//p" "$out/.config"; }
+primary=$(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)
+secondary=$(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET)
+slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
+hdr=$(cfg OS_IMAGE_HEADER_SIZE)
+key=$SRCTREE/keys/test/ecdsa-p256.pem
+
+sign() { # VERSION COUNTER OUT [imgtool options]
+	v=$1 c=$2 o=$3; shift 3
+	"$SLIPWAY" image sign -k "$key" -v "$v" -s "$c" -H "$hdr" --pad-header -S "$slot" \
+		--align 8 "$@" "$out/slipway-os" "$o"
+}
+stage() { # put IMAGE in the secondary slot of the current flash
+	dd if="$1" of="$flash" bs=4096 seek=$((secondary / 4096)) conv=notrunc 2>/dev/null
+}
+boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" >"$TESTTMP/boot.out" 2>&1; }
+said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
+runs() { said "^os: running from image0-primary at $primary, header version $1\$"; }
+show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
+
+sign 2.0.0 2 "$TESTTMP/v2.img" --pad --confirm
+sign 1.5.0 2 "$TESTTMP/v1.5.img" --pad --confirm
+sign 3.0.0 1 "$TESTTMP/v3-cnt1.img" --pad --confirm
+sign 3.0.0 3 "$TESTTMP/v3-test.img" --pad
+cp "$out/slipway-flash.bin" "$flash"
+rm -f "$flash.otp"
+
+stage "$TESTTMP/v2.img"
+boot_once
+said '^boot: image 0: permanent upgrade (swap-move) to version 2.0.0+0$' &&
+said '^boot: image 0: raising the security counter from 0 to 2$' && runs 2.0.0+0 &&
+	ok "a permanent upgrade to counter 2 raises the device's counter" || { not_ok "v2 install"; show; }
+
+stage "$TESTTMP/v1.5.img"
+boot_once
+said '^boot: image 0 secondary slot: version 1.5.0+0 is lower than the running 2.0.0+0; refused (downgrade prevention)$' &&
+	runs 2.0.0+0 && ok "a lower version is refused with a log line; v2 keeps booting" ||
+	{ not_ok "lower version"; show; }
+
+stage "$TESTTMP/v3-cnt1.img"
+boot_once
+said "^boot: image 0 secondary slot: security counter 1 is lower than the device's 2; refused$" &&
+	runs 2.0.0+0 && ok "a lower security counter is refused with a log line; v2 keeps booting" ||
+	{ not_ok "lower counter"; show; }
+
+stage "$TESTTMP/v3-test.img"
+boot_once
+said '^boot: image 0: test upgrade (swap-move) to version 3.0.0+0$' && runs 3.0.0+0 &&
+	! said 'raising the security counter' &&
+	ok "a test upgrade to counter 3 runs without raising the counter" || { not_ok "v3 test"; show; }
+boot_once
+said '^boot: image 0: revert upgrade (swap-move) to version 2.0.0+0$' && runs 2.0.0+0 &&
+	ok "unconfirmed, it reverts: v2 (counter 2) is still allowed" || { not_ok "v3 revert"; show; }
+
+# The counter is in OTP: rewriting the flash does not lower it.
+cp "$out/slipway-flash.bin" "$flash"
+boot_once
+said "^boot: image 0 primary slot: security counter 0 is lower than the device's 2" &&
+	! said '^Slipway OS' &&
+	ok "the factory image (counter 0) no longer boots once the counter is 2" || { not_ok "factory after raise"; show; }
