@@ -21,6 +21,16 @@ for t in "$@"; do
 		# vectors share file names; name each seed by its path
 		[ -f "$s" ] && cp "$s" "$corpus/seed-$(echo "$s" | tr '/' '_')"
 	done
+	if [ "$t" = fuzz_boot_trailer ]; then
+		# imgtool's padded trailers, as secondary (and primary) trailers
+		for s in "$shared"/imgtool/*pad*/image.bin; do
+			[ -f "$s" ] || continue
+			for k in 0 1 2; do
+				{ printf "\\00$k"; tail -c 4096 "$s"; tail -c 4096 "$s"; } \
+					>"$corpus/seed-$k-$(echo "$s" | tr '/' '_')"
+			done
+		done
+	fi
 	[ -d "$shared" ] || echo "fuzz: $t: $shared missing: corpus NOT seeded from vectors"
 	log=$dir/$t.log
 	if (cd "$dir/$t" && "$dir/$t.bin" -max_total_time="$secs" -timeout=10 \

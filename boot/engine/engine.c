@@ -341,8 +341,18 @@ static int confirmed(struct boot_image *bi)
 		 p.image_ok == BOOT_FLAG_UNSET);
 }
 
+/* The primary's trailer holds the magic and a set image_ok. */
+static int confirmed_by_trailer(struct boot_image *bi)
+{
+	struct boot_trailer p;
+
+	return boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p) == 0 &&
+	       p.magic == BOOT_MAGIC_GOOD && p.image_ok == BOOT_FLAG_SET;
+}
+
 /*
- * Validate the primary; refuse it if its security counter is below the
+ * Validate the primary (or, once validated and confirmed, inspect it:
+ * validate_primary_once); refuse it if its security counter is below the
  * device's; once it is confirmed, raise the device's counter to it.
  */
 static int settle_primary(struct boot_engine *e, unsigned int img)
@@ -351,7 +361,16 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 	uint32_t dev, cnt;
 	int rc;
 
-	bi->status = image_validate(&bi->primary->win.mtd, e->policy, &bi->facts);
+	if (e->validate_primary_once && bi->swap == BOOT_SWAP_NONE &&
+	    confirmed_by_trailer(bi)) {
+		bi->status = image_inspect(&bi->primary->win.mtd, &bi->facts);
+		bi->inspected_only = 1;
+		log_debug("boot: image %u: confirmed and validated before; "
+			  "header and TLVs checked only", img);
+	} else {
+		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
+					    &bi->facts);
+	}
 	if (bi->status != IMAGE_OK || e->counter == NULL)
 		return 0;
 	rc = device_counter(e, img, &dev);
@@ -384,6 +403,7 @@ int boot_engine_run(struct boot_engine *e)
 		bi->swap = BOOT_SWAP_NONE;
 		bi->resumed = 0;
 		bi->revert_started = 0;
+		bi->inspected_only = 0;
 		bi->status = IMAGE_ERR_IO;
 		memset(&bi->facts, 0, sizeof(bi->facts));
 		memset(&bi->secondary_facts, 0, sizeof(bi->secondary_facts));

@@ -61,6 +61,7 @@ struct boot_image {
 	enum boot_swap_type swap;        /* what this boot did */
 	int resumed;                     /* ... finishing an interrupted swap */
 	int revert_started;              /* a revert an earlier boot began */
+	int inspected_only;              /* validate-once: not hashed this boot */
 	int status;                      /* IMAGE_OK when the primary may boot */
 	struct image_facts facts;        /* the primary's, after the run */
 	struct image_facts secondary_facts;
@@ -72,6 +73,12 @@ struct boot_engine {
 	struct flash_area *scratch;     /* swap-scratch only */
 	const struct image_policy *policy;
 	const struct boot_strategy *strategy;
+	/*
+	 * A confirmed primary (its trailer's image_ok set, which happens only
+	 * after a validated install and a good boot) is only inspected, not
+	 * hashed and verified again, when no upgrade happened in this boot.
+	 */
+	int validate_primary_once;
 	/* Refuse an update whose version is below the running one's. */
 	int downgrade_by_version;
 	/*

@@ -114,6 +114,9 @@ int slipway_main(void)
 #if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
 		.downgrade_by_version = 1,
 #endif
+#if defined(CONFIG_BOOT_VALIDATE_PRIMARY_ONCE)
+		.validate_primary_once = 1,
+#endif
 	};
 #if defined(CONFIG_BOOT_SECURITY_COUNTER)
 	engine.counter = configured_counter();
@@ -136,9 +139,11 @@ int slipway_main(void)
 			return 1;
 		}
 		log_info("boot: image %u primary slot: version %u.%u.%u+%u, %u "
-			 "bytes, valid (%s)", i, f->hdr.version.major,
+			 "bytes, %s (%s)", i, f->hdr.version.major,
 			 f->hdr.version.minor, f->hdr.version.revision,
 			 (unsigned)f->hdr.version.build, (unsigned)f->hdr.img_size,
+			 images[i].inspected_only ? "confirmed earlier, not "
+			 "validated again" : "valid",
 			 pol->sig ? pol->sig->name : "hash only");
 	}
 	if (images[0].facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {

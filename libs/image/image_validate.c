@@ -351,3 +351,43 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 		return IMAGE_ERR_UNTRUSTED_KEY;
 	return IMAGE_ERR_NO_SIGNATURE;
 }
+
+int image_inspect(struct mtd_dev *dev, struct image_facts *f)
+{
+	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
+	uint8_t v[TLV_BUF];
+	struct image_tlv_iter it;
+	struct image_tlv t;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->key_index = -1;
+	if (mtd_read(dev, 0, raw, sizeof(raw)) != 0)
+		return IMAGE_ERR_IO;
+	image_header_decode(&f->hdr, raw);
+	rc = image_header_check(&f->hdr, raw, dev->geo->size,
+				dev->geo->erased_value);
+	if (rc != IMAGE_OK)
+		return rc;
+	rc = image_tlv_init(&it, dev, &f->hdr);
+	if (rc != 0)
+		return rc;
+	f->size = image_tlv_area_end(&it);
+	while ((rc = image_tlv_next(&it, &t)) == 1) {
+		if (!t.protected_)
+			continue;
+		if (t.len > sizeof(v)) {
+			if (t.type == IMAGE_TLV_SEC_CNT)
+				return IMAGE_ERR_SEC_CNT;
+			if (t.type == IMAGE_TLV_DEPENDENCY)
+				return IMAGE_ERR_DEPENDENCY;
+			continue;
+		}
+		if (mtd_read(dev, t.off, v, t.len) != 0)
+			return IMAGE_ERR_IO;
+		rc = protected_tlv(&t, v, f);
+		if (rc != 0)
+			return rc;
+	}
+	return rc < 0 ? rc : IMAGE_OK;
+}

@@ -89,6 +89,15 @@ struct image_facts {
 int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 		   struct image_facts *facts);
 
+/*
+ * The structural checks of image_validate without the cryptographic ones:
+ * header, TLV layout, and the protected facts (version, security counter,
+ * dependencies) into `facts`. It proves nothing about where the image came
+ * from; the bootloader uses it only for an image it has validated before
+ * (CONFIG_BOOT_VALIDATE_PRIMARY_ONCE). IMAGE_OK or an image_error.
+ */
+int image_inspect(struct mtd_dev *dev, struct image_facts *facts);
+
 /* Digest size and hash TLV type for a hash algorithm. */
 uint16_t image_hash_tlv_type(enum crypto_hash_alg alg);
 

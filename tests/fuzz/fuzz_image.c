@@ -1,8 +1,8 @@
 /*
  * libFuzzer: a hostile image in a slot, validated under several policies
- * (hash only, ECDSA, pure Ed25519, encrypted download slot). Validation must
- * never read outside the slot (ASan watches the slot buffer's edges), and an
- * image it accepts must lie inside the slot.
+ * (hash only, ECDSA, pure Ed25519, encrypted download slot) and inspected
+ * (structure only). Neither may read outside the slot (ASan watches the
+ * slot buffer's edges), and an image either accepts must lie inside it.
  */
 #include "drivers/mtd/sim_flash.h"
 #include "libs/image/image_validate.h"
@@ -70,6 +70,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		    strcmp(image_strerror(rc), "unknown image error") == 0)
 			abort(); /* every refusal is a named error */
 	}
+	/* The structural walk alone: same bounds, named refusals. */
+	if (image_inspect(&fl.mtd, &f) == IMAGE_OK && f.size > SLOT)
+		abort();
 	free(slot);
 	return 0;
 }

@@ -163,6 +163,9 @@ static void hex(const uint8_t *b, size_t n, char *out)
 }
 
 /* Validate one file of a vector under the vector's configuration. */
+/* run() inspects (image_inspect) instead of validating. */
+static int inspect_only;
+
 static int run(const cJSON *v, const char *name, const char *file,
 	       int encrypted_body, int hw_key_override, struct image_facts *f)
 {
@@ -198,7 +201,7 @@ static int run(const cJSON *v, const char *name, const char *file,
 	snprintf(rel, sizeof(rel), "vectors/imgtool/%s/%s", name, file);
 	slot_load(&s, rel,
 		  (uint32_t)cJSON_GetObjectItemCaseSensitive(v, "slot_size")->valuedouble);
-	rc = image_validate(&s.fl.mtd, &pol, f);
+	rc = inspect_only ? image_inspect(&s.fl.mtd, f) : image_validate(&s.fl.mtd, &pol, f);
 	free((void *)enc.der);
 	free(s.mem);
 	free_keys(&ks);
@@ -303,6 +306,66 @@ static void test_facts(void **state)
 	assert_int_equal(f.enc_tlv_len, 80);
 }
 
+/* Refusals image_inspect must give too: everything but the cryptography. */
+static int structural(int rc)
+{
+	switch (rc) {
+	case IMAGE_ERR_EMPTY: case IMAGE_ERR_BAD_MAGIC: case IMAGE_ERR_HDR_SIZE:
+	case IMAGE_ERR_SIZE_PAST_SLOT: case IMAGE_ERR_FLAGS:
+	case IMAGE_ERR_PROT_TLV_SIZE: case IMAGE_ERR_TLV_MAGIC:
+	case IMAGE_ERR_TLV_AREA_PAST_END: case IMAGE_ERR_TLV_LEN:
+	case IMAGE_ERR_SEC_CNT: case IMAGE_ERR_DEPENDENCY:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * image_inspect on every vector: the facts validation gives for an image it
+ * accepts, and the same refusal for every structural fault.
+ */
+static void test_inspect(void **state)
+{
+	const cJSON *v;
+	int failures = 0, structural_refusals = 0;
+
+	(void)state;
+	cJSON_ArrayForEach(v, vectors()) {
+		const char *name = v->string;
+		struct image_facts fv, fi;
+		int rv, ri;
+
+		inspect_only = 0;
+		rv = run(v, name, "image.bin", 0, -1, &fv);
+		inspect_only = 1;
+		ri = run(v, name, "image.bin", 0, -1, &fi);
+		inspect_only = 0;
+		if (rv == IMAGE_OK || !structural(rv)) {
+			if (ri != IMAGE_OK && !(structural(ri) && ri == rv)) {
+				fprintf(stderr, "%s: inspect refuses (%s), validate %s\n",
+					name, image_strerror(ri), image_strerror(rv));
+				failures++;
+			}
+			if (rv == IMAGE_OK &&
+			    (fi.size != fv.size || fi.sec_cnt != fv.sec_cnt ||
+			     fi.ndeps != fv.ndeps ||
+			     image_version_cmp(&fi.hdr.version, &fv.hdr.version, 1))) {
+				fprintf(stderr, "%s: inspect's facts differ\n", name);
+				failures++;
+			}
+		} else if (ri != rv) {
+			fprintf(stderr, "%s: validate %s, inspect %s\n", name,
+				image_strerror(rv), image_strerror(ri));
+			failures++;
+		} else {
+			structural_refusals++;
+		}
+	}
+	assert_int_equal(failures, 0);
+	assert_true(structural_refusals > 0);
+}
+
 /* Cross-mode refusals the format doc names. */
 static void test_modes(void **state)
 {
@@ -381,6 +444,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_vector),
 		cmocka_unit_test(test_facts),
+		cmocka_unit_test(test_inspect),
 		cmocka_unit_test(test_modes),
 		cmocka_unit_test(test_ecies_tamper),
 	};
