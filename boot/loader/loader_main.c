@@ -73,6 +73,13 @@ static int open_images(const struct flash_map *map, struct boot_image *images)
 		bi->secondary = &slots[i][1];
 		bi->geo_primary = boot_trailer_geo_kconfig(&bi->primary->win.mtd);
 		bi->geo_secondary = boot_trailer_geo_kconfig(&bi->secondary->win.mtd);
+		if (boot_trailer_geo_check(&bi->geo_primary) != 0 ||
+		    boot_trailer_geo_check(&bi->geo_secondary) != 0) {
+			log_error("boot: image %u: the trailer does not fit its "
+				  "slots (CONFIG_BOOT_MAX_ALIGN, "
+				  "CONFIG_BOOT_MAX_IMG_SECTORS)", i);
+			return -1;
+		}
 		log_debug("boot: image %u primary slot at 0x%x, 0x%x bytes", i,
 			  (unsigned)bi->primary->desc->offset,
 			  (unsigned)bi->primary->desc->size);

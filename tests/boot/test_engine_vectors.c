@@ -1,0 +1,123 @@
+/*
+ * imgtool's padded vectors placed in a secondary slot, through the boot
+ * engine itself: the engine does what upstream does with them (a test or
+ * permanent upgrade, or nothing when the trailer was written for another
+ * max-align), under each strategy, and installs the vector's own bytes.
+ */
+#include "tests/test.h"
+
+#include "boot/engine/engine.h"
+#include "drivers/mtd/sim_flash.h"
+
+#include <string.h>
+
+#define SECTOR 0x1000u
+
+struct rig {
+	struct mtd_region region;
+	struct mtd_geometry geo;
+	struct sim_flash fl;
+	struct flash_area_desc areas[3];
+	struct flash_map map;
+	struct flash_area pri, sec, scratch;
+	struct boot_image img;
+	uint8_t *mem;
+};
+
+static void rig_init(struct rig *r, const struct boot_strategy *s, uint32_t slot,
+		     uint32_t max_align)
+{
+	uint32_t pri = slot + (s == &boot_strategy_swap_move ? SECTOR : 0);
+	uint32_t total = pri + slot + SECTOR;
+
+	r->region = (struct mtd_region){ SECTOR, total / SECTOR };
+	r->geo = (struct mtd_geometry){ &r->region, 1, 8, 0xff, total };
+	r->mem = malloc(total);
+	assert_non_null(r->mem);
+	memset(r->mem, 0xff, total);
+	assert_int_equal(sim_flash_init_ram(&r->fl, &r->geo, r->mem), 0);
+	r->areas[0] = (struct flash_area_desc){ "p", FLASH_AREA_PRIMARY, 0, 0, pri };
+	r->areas[1] = (struct flash_area_desc){ "s", FLASH_AREA_SECONDARY, 0, pri, slot };
+	r->areas[2] = (struct flash_area_desc){ "x", FLASH_AREA_SCRATCH, 0, pri + slot, SECTOR };
+	assert_int_equal(flash_map_init(&r->map, &r->fl.mtd, r->areas, 3,
+					FLASH_MAP_SLOTS_ANY,
+					&(struct flash_map_fault){ 0 }), 0);
+	assert_int_equal(flash_area_open(&r->map, FLASH_AREA_PRIMARY, 0, &r->pri), 0);
+	assert_int_equal(flash_area_open(&r->map, FLASH_AREA_SECONDARY, 0, &r->sec), 0);
+	assert_int_equal(flash_area_open(&r->map, FLASH_AREA_SCRATCH, 0, &r->scratch), 0);
+	r->img = (struct boot_image){ .primary = &r->pri, .secondary = &r->sec };
+	/* imgtool's default --max-sectors is 128 */
+	r->img.geo_primary = (struct boot_trailer_geo){ pri, max_align, 8, 128, 3, 0xff };
+	r->img.geo_secondary = r->img.geo_primary;
+	r->img.geo_secondary.slot_size = slot;
+}
+
+static void test_padded_vectors_through_the_engine(void **state)
+{
+	static const struct {
+		const char *vector;
+		uint32_t slot, max_align;
+		enum boot_swap_type want;
+	} cases[] = {
+		{ "ecdsa-p256-pad-test", 0x8000, 8, BOOT_SWAP_TEST },
+		{ "ecdsa-p256-pad-overwrite-only", 0x8000, 8, BOOT_SWAP_TEST },
+		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 8, BOOT_SWAP_PERM },
+		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 32, BOOT_SWAP_PERM },
+		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 8, BOOT_SWAP_NONE },
+		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 32, BOOT_SWAP_NONE },
+		{ "ecdsa-p256-pad-test", 0x8000, 16, BOOT_SWAP_NONE },
+	};
+	static const struct boot_strategy *const strategies[] = {
+		&boot_strategy_overwrite, &boot_strategy_swap_scratch,
+		&boot_strategy_swap_move,
+	};
+	static const struct image_policy policy = { .hash = CRYPTO_HASH_SHA256 };
+
+	(void)state;
+	for (size_t s = 0; s < 3; s++) {
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			char rel[128];
+			size_t len;
+			uint8_t *vec;
+			struct rig r;
+			struct boot_engine e;
+			struct image_facts f;
+
+			snprintf(rel, sizeof(rel), "vectors/imgtool/%s/image.bin",
+				 cases[i].vector);
+			vec = test_read_shared(rel, &len);
+			rig_init(&r, strategies[s], cases[i].slot, cases[i].max_align);
+			assert_true(len == cases[i].slot);
+			memcpy(r.mem + r.areas[1].offset, vec, len);
+			e = (struct boot_engine){ .images = &r.img, .nimages = 1,
+						  .scratch = &r.scratch, .policy = &policy,
+						  .strategy = strategies[s] };
+			assert_int_equal(boot_engine_run(&e), 0);
+			if (r.img.swap != cases[i].want)
+				fail_msg("%s, %s, max-align %u: swap type %d, want %d",
+					 strategies[s]->name, cases[i].vector,
+					 cases[i].max_align, r.img.swap, cases[i].want);
+			if (cases[i].want != BOOT_SWAP_NONE) {
+				/* the vector's image now runs, byte for byte */
+				assert_int_equal(image_validate(&r.pri.win.mtd, &policy, &f),
+						 IMAGE_OK);
+				assert_memory_equal(r.mem, vec, f.size);
+			} else {
+				assert_int_equal(r.img.status, IMAGE_ERR_EMPTY);
+				assert_memory_equal(r.mem + r.areas[1].offset, vec, len);
+			}
+			free(vec);
+			free(r.mem);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_padded_vectors_through_the_engine),
+	};
+
+	return cmocka_run_group_tests_name("boot engine and imgtool's padded vectors",
+					   tests, NULL, NULL);
+}
