@@ -396,7 +396,8 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/engine/engine.c \
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
     boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c \
-    libs/bootstate/bootstate.c libs/flashmap/flashmap.c libs/image/image_validate.c \
+    libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c \
+    libs/flashmap/flashmap.c libs/image/image_validate.c \
     libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
     libs/crypto/crypto_hash.c libs/crypto/crypto_aes.c libs/log/log.c \
     drivers/mtd/mtd.c drivers/mtd/mtd_window.c drivers/mtd/sim_flash.c

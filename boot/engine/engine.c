@@ -1,7 +1,6 @@
 #include "boot/engine/engine.h"
 #include "libs/log/log.h"
 
-#include <stdio.h>
 #include <string.h>
 
 const char *boot_swap_type_name(enum boot_swap_type t)
@@ -75,88 +74,39 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 	return boot_copy(from, off, to, off, len);
 }
 
-uint32_t boot_uniform_sector(struct flash_area *fa)
+/* The slots of image `img`, as the shared limits see them. */
+static struct boot_slots slots_of(struct boot_engine *e, unsigned int img)
 {
-	const struct mtd_geometry *geo = fa->win.mtd.geo;
-	uint32_t first = 0, start, size;
+	struct boot_image *bi = &e->images[img];
 
-	for (uint32_t off = 0; off < geo->size; off = start + size) {
-		if (mtd_sector_at(geo, off, &start, &size) != 0)
-			return 0;
-		if (first == 0)
-			first = size;
-		else if (size != first)
-			return 0;
-	}
-	return first;
+	return (struct boot_slots){ bi->primary, bi->secondary, e->scratch,
+				    &bi->geo_primary, &bi->geo_secondary };
 }
 
-uint32_t boot_trailer_sector_start(struct flash_area *fa,
-				   const struct boot_trailer_geo *g)
+uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img)
 {
-	uint32_t start = 0, size;
+	struct boot_slots s = slots_of(e, img);
 
-	mtd_sector_at(fa->win.mtd.geo, g->slot_size - boot_trailer_size(g),
-		      &start, &size);
-	return start;
-}
-
-static void version_text(const struct image_version *v, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u+%u", v->major, v->minor, v->revision,
-		 (unsigned)v->build);
+	return boot_max_image_size(e->strategy->kind, &s);
 }
 
 /*
- * The device's security counter for image `img`; 0 (nothing refused) when
- * the engine has no counter device.
- */
-static int device_counter(struct boot_engine *e, unsigned int img, uint32_t *v)
-{
-	*v = 0;
-	return e->counter ? moncnt_read(e->counter, img, v) : 0;
-}
-
-/*
- * The rules an update must pass besides being a valid image: it fits the
- * strategy, its version is not below the running one (when configured; a
- * revert is exempt, it puts back what ran before), and its security
- * counter is not below the device's. IMAGE_OK, a positive 1 when refused
- * (logged), or a negative errno from the counter device.
+ * The rules of libs/bootstate/update_rules.h for image `img`'s update.
+ * IMAGE_OK, 1 when refused (logged), or a negative errno.
  */
 static int update_rules(struct boot_engine *e, unsigned int img, int revert)
 {
 	struct boot_image *bi = &e->images[img];
-	const struct image_facts *s = &bi->secondary_facts;
-	uint32_t max = e->strategy->max_image_size(e, img), dev;
-	char have[48], want[48];
-	int rc;
+	char why[128];
+	int rc = boot_rules_check(&e->rules, img, &bi->secondary_facts, &bi->facts,
+				  boot_engine_max_image_size(e, img), revert, why,
+				  sizeof(why));
 
-	if (s->size > max) {
-		log_warn("boot: image %u secondary slot: %u bytes, but %s can "
-			 "install at most %u here; refused", img,
-			 (unsigned)s->size, e->strategy->name, (unsigned)max);
-		return 1;
-	}
-	if (e->downgrade_by_version && !revert && bi->facts.size != 0 &&
-	    image_version_cmp(&s->hdr.version, &bi->facts.hdr.version, 0) < 0) {
-		version_text(&s->hdr.version, have, sizeof(have));
-		version_text(&bi->facts.hdr.version, want, sizeof(want));
-		log_warn("boot: image %u secondary slot: version %s is lower than "
-			 "the running %s; refused (downgrade prevention)", img,
-			 have, want);
-		return 1;
-	}
-	rc = device_counter(e, img, &dev);
-	if (rc != 0)
+	if (rc <= 0)
 		return rc;
-	if (e->counter && (s->has_sec_cnt ? s->sec_cnt : 0) < dev) {
-		log_warn("boot: image %u secondary slot: security counter %u is "
-			 "lower than the device's %u; refused", img,
-			 (unsigned)(s->has_sec_cnt ? s->sec_cnt : 0), (unsigned)dev);
-		return 1;
-	}
-	return IMAGE_OK;
+	log_warn("boot: image %u secondary slot: %s; refused%s", img, why,
+		 rc == BOOT_RULE_DOWNGRADE ? " (downgrade prevention)" : "");
+	return 1;
 }
 
 enum decide_phase { DECIDE_UPDATES, DECIDE_REVERTS };
@@ -272,13 +222,8 @@ static int changing(const struct boot_image *bi, enum decide_phase phase)
 
 static int dependency_met(struct boot_engine *e, const struct image_dependency *dep)
 {
-	const struct image_facts *have;
-
-	if (dep->image >= e->nimages)
-		return 0;
-	have = planned(e, dep->image);
-	return have->size != 0 &&
-	       image_version_cmp(&have->hdr.version, &dep->min, 0) >= 0;
+	return dep->image < e->nimages &&
+	       boot_rules_dependency_met(dep, planned(e, dep->image));
 }
 
 /*
@@ -314,7 +259,7 @@ static void check_dependencies(struct boot_engine *e, enum decide_phase phase)
 					victim = dep->image;
 				else
 					continue; /* the running set already disagrees */
-				version_text(&dep->min, need, sizeof(need));
+				boot_version_text(&dep->min, need, sizeof(need));
 				log_warn("boot: image %u needs image %u at %s or later: "
 					 "the %s of image %u is not applied", j,
 					 dep->image, need,
@@ -371,9 +316,9 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
 					    &bi->facts);
 	}
-	if (bi->status != IMAGE_OK || e->counter == NULL)
+	if (bi->status != IMAGE_OK || e->rules.counter == NULL)
 		return 0;
-	rc = device_counter(e, img, &dev);
+	rc = boot_rules_counter(&e->rules, img, &dev);
 	if (rc != 0)
 		return rc;
 	cnt = bi->facts.has_sec_cnt ? bi->facts.sec_cnt : 0;
@@ -387,13 +332,14 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 	if (cnt > dev && confirmed(bi)) {
 		log_info("boot: image %u: raising the security counter from %u "
 			 "to %u", img, (unsigned)dev, (unsigned)cnt);
-		return moncnt_raise(e->counter, img, cnt);
+		return moncnt_raise(e->rules.counter, img, cnt);
 	}
 	return 0;
 }
 
 int boot_engine_run(struct boot_engine *e)
 {
+	char ver[48];
 	int rc, hold;
 
 	/* Half-done work first, for every image: it decides nothing new. */
@@ -429,12 +375,9 @@ int boot_engine_run(struct boot_engine *e)
 
 		if (bi->swap == BOOT_SWAP_NONE || bi->resumed)
 			continue;
-		log_info("boot: image %u: %s upgrade (%s) to version %u.%u.%u+%u",
-			 i, boot_swap_type_name(bi->swap), e->strategy->name,
-			 bi->secondary_facts.hdr.version.major,
-			 bi->secondary_facts.hdr.version.minor,
-			 bi->secondary_facts.hdr.version.revision,
-			 (unsigned)bi->secondary_facts.hdr.version.build);
+		boot_version_text(&bi->secondary_facts.hdr.version, ver, sizeof(ver));
+		log_info("boot: image %u: %s upgrade (%s) to version %s", i,
+			 boot_swap_type_name(bi->swap), e->strategy->name, ver);
 		if ((rc = e->strategy->upgrade(e, i, bi->swap)) != 0)
 			return rc;
 	}

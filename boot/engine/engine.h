@@ -20,8 +20,9 @@
 #ifndef SLIPWAY_BOOT_ENGINE_ENGINE_H
 #define SLIPWAY_BOOT_ENGINE_ENGINE_H
 
-#include "drivers/counter/moncnt.h"
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/slot_limits.h"
+#include "libs/bootstate/update_rules.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_validate.h"
 
@@ -31,13 +32,9 @@ struct boot_engine;
 
 struct boot_strategy {
 	const char *name;
+	/* Its slot rules and swap parameters (libs/bootstate/slot_limits.h). */
+	enum boot_upgrade_kind kind;
 	int supports_revert;
-	/*
-	 * The largest image (header, body, TLVs) this strategy can install
-	 * into image `img`'s primary slot, or 0 when the two slots' geometry
-	 * rules it out entirely.
-	 */
-	uint32_t (*max_image_size)(struct boot_engine *e, unsigned int img);
 	/*
 	 * Finish work an earlier boot left half done, if the flash shows any;
 	 * then set the image's .swap to the finished swap's type and .resumed.
@@ -79,14 +76,8 @@ struct boot_engine {
 	 * hashed and verified again, when no upgrade happened in this boot.
 	 */
 	int validate_primary_once;
-	/* Refuse an update whose version is below the running one's. */
-	int downgrade_by_version;
-	/*
-	 * Security counters (counter i for image i), or NULL: an image whose
-	 * SEC_CNT is below the device's counter is refused, and the counter
-	 * is raised to a confirmed image's SEC_CNT.
-	 */
-	struct moncnt_dev *counter;
+	/* Version and security-counter rules (and the counters). */
+	struct boot_rules rules;
 };
 
 /*
@@ -110,12 +101,8 @@ int boot_copy(struct flash_area *from, uint32_t src, struct flash_area *to,
 int boot_copy_region(struct flash_area *from, struct flash_area *to,
 		     uint32_t off, uint32_t len);
 
-/* The size of the (uniform) sectors of an area, or 0 when they differ. */
-uint32_t boot_uniform_sector(struct flash_area *fa);
-
-/* Start of the first sector holding the slot's trailer. */
-uint32_t boot_trailer_sector_start(struct flash_area *fa,
-				   const struct boot_trailer_geo *g);
+/* The largest image the strategy can install for image `img`. */
+uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img);
 
 const char *boot_swap_type_name(enum boot_swap_type t);
 

@@ -7,13 +7,6 @@
  */
 #include "boot/engine/engine.h"
 
-static uint32_t overwrite_max_image_size(struct boot_engine *e, unsigned int img)
-{
-	struct boot_image *bi = &e->images[img];
-
-	return flash_area_size(bi->primary) - boot_trailer_size(&bi->geo_primary);
-}
-
 static int overwrite_resume(struct boot_engine *e, unsigned int img)
 {
 	(void)e;
@@ -26,7 +19,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 {
 	struct boot_image *bi = &e->images[img];
 	uint32_t size = bi->secondary_facts.size;
-	uint32_t trailer = overwrite_max_image_size(e, img);
+	uint32_t trailer = boot_engine_max_image_size(e, img);
 	int rc;
 
 	if (type == BOOT_SWAP_REVERT)
@@ -48,8 +41,8 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 
 const struct boot_strategy boot_strategy_overwrite = {
 	.name = "overwrite-only",
+	.kind = BOOT_UPGRADE_OVERWRITE,
 	.supports_revert = 0,
-	.max_image_size = overwrite_max_image_size,
 	.resume = overwrite_resume,
 	.upgrade = overwrite_upgrade,
 };

@@ -8,11 +8,6 @@
  */
 #include "boot/engine/swap.h"
 
-static uint32_t move_steps(uint32_t n)
-{
-	return 3 * n;
-}
-
 static int move_step(struct boot_engine *e, unsigned int img, uint32_t n,
 		     uint32_t sector, uint32_t k)
 {
@@ -39,16 +34,9 @@ static int move_step(struct boot_engine *e, unsigned int img, uint32_t n,
 }
 
 static const struct swap_method move_method = {
-	.spare_sectors = 1,
-	.needs_scratch = 0,
-	.steps = move_steps,
+	.kind = BOOT_UPGRADE_SWAP_MOVE,
 	.step = move_step,
 };
-
-static uint32_t move_max_image_size(struct boot_engine *e, unsigned int img)
-{
-	return swap_max_image_size(e, img, &move_method);
-}
 
 static int move_resume(struct boot_engine *e, unsigned int img)
 {
@@ -63,8 +51,8 @@ static int move_upgrade(struct boot_engine *e, unsigned int img,
 
 const struct boot_strategy boot_strategy_swap_move = {
 	.name = "swap-move",
+	.kind = BOOT_UPGRADE_SWAP_MOVE,
 	.supports_revert = 1,
-	.max_image_size = move_max_image_size,
 	.resume = move_resume,
 	.upgrade = move_upgrade,
 };

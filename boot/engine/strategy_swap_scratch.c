@@ -7,11 +7,6 @@
  */
 #include "boot/engine/swap.h"
 
-static uint32_t scratch_steps(uint32_t n)
-{
-	return 3 * n;
-}
-
 static int scratch_step(struct boot_engine *e, unsigned int img, uint32_t n,
 			uint32_t sector, uint32_t k)
 {
@@ -34,16 +29,9 @@ static int scratch_step(struct boot_engine *e, unsigned int img, uint32_t n,
 }
 
 static const struct swap_method scratch_method = {
-	.spare_sectors = 0,
-	.needs_scratch = 1,
-	.steps = scratch_steps,
+	.kind = BOOT_UPGRADE_SWAP_SCRATCH,
 	.step = scratch_step,
 };
-
-static uint32_t scratch_max_image_size(struct boot_engine *e, unsigned int img)
-{
-	return swap_max_image_size(e, img, &scratch_method);
-}
 
 static int scratch_resume(struct boot_engine *e, unsigned int img)
 {
@@ -58,8 +46,8 @@ static int scratch_upgrade(struct boot_engine *e, unsigned int img,
 
 const struct boot_strategy boot_strategy_swap_scratch = {
 	.name = "swap-scratch",
+	.kind = BOOT_UPGRADE_SWAP_SCRATCH,
 	.supports_revert = 1,
-	.max_image_size = scratch_max_image_size,
 	.resume = scratch_resume,
 	.upgrade = scratch_upgrade,
 };

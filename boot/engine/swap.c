@@ -6,46 +6,12 @@
 
 #define RECORD_DONE 0x01
 
-/* The swap's sector size: both slots uniform and alike, or 0. */
-static uint32_t swap_sector(struct boot_engine *e, unsigned int img,
-			    const struct swap_method *m)
+static struct boot_slots slots_of(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t s = boot_uniform_sector(bi->primary);
 
-	if (s == 0 || boot_uniform_sector(bi->secondary) != s)
-		return 0;
-	if (m->needs_scratch &&
-	    (e->scratch == NULL || flash_area_size(e->scratch) < s))
-		return 0;
-	return s;
-}
-
-static uint32_t max_sectors(struct boot_engine *e, unsigned int img,
-			    const struct swap_method *m, uint32_t sector)
-{
-	struct boot_image *bi = &e->images[img];
-	const struct boot_trailer_geo *g = &bi->geo_primary;
-	uint32_t pri = boot_trailer_sector_start(bi->primary, g) / sector;
-	uint32_t sec = boot_trailer_sector_start(bi->secondary,
-						 &bi->geo_secondary) / sector;
-	uint32_t n = sec;
-
-	if (pri < m->spare_sectors)
-		return 0;
-	if (pri - m->spare_sectors < n)
-		n = pri - m->spare_sectors;
-	while (n > 0 && m->steps(n) > g->max_sectors * g->records)
-		n--;
-	return n;
-}
-
-uint32_t swap_max_image_size(struct boot_engine *e, unsigned int img,
-			     const struct swap_method *m)
-{
-	uint32_t sector = swap_sector(e, img, m);
-
-	return sector ? max_sectors(e, img, m, sector) * sector : 0;
+	return (struct boot_slots){ bi->primary, bi->secondary, e->scratch,
+				    &bi->geo_primary, &bi->geo_secondary };
 }
 
 static uint32_t record_off(const struct boot_trailer_geo *g, uint32_t k)
@@ -99,17 +65,19 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 			 const struct swap_method *m, const struct boot_trailer *p)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t sector = swap_sector(e, img, m);
+	const struct boot_swap_params *sp = boot_swap_params(m->kind);
+	struct boot_slots slots = slots_of(e, img);
+	uint32_t sector = boot_swap_sector(&slots, sp);
 	uint32_t limit, n, steps, k = 0;
 	int rc = 0;
 
 	if (sector == 0)
 		return -EINVAL;
-	limit = max_sectors(e, img, m, sector);
+	limit = boot_swap_max_sectors(&slots, sp, sector);
 	n = (p->swap_size + sector - 1) / sector;
 	if (n > limit)
-		n = limit; /* only this boot wrote swap_size; be sure regardless */
-	steps = m->steps(n);
+		n = limit; /* only this bootloader writes swap_size; be sure regardless */
+	steps = n * sp->steps_per_sector;
 	while (k < steps && (rc = record_done(bi, k)) == 1)
 		k++;
 	if (rc < 0)
@@ -167,7 +135,7 @@ int swap_upgrade(struct boot_engine *e, unsigned int img,
 	const struct boot_trailer_geo *g = &bi->geo_primary;
 	struct boot_trailer s, p;
 	uint32_t size = bi->secondary_facts.size;
-	uint32_t limit = swap_max_image_size(e, img, m);
+	uint32_t limit = boot_engine_max_image_size(e, img);
 	int rc;
 
 	if (bi->facts.size > size)

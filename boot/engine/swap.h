@@ -32,18 +32,13 @@
 #include "boot/engine/engine.h"
 
 struct swap_method {
-	/* Primary sectors the method needs beyond the image's (swap-move: 1). */
-	uint32_t spare_sectors;
-	int needs_scratch;
-	/* Steps (and so status records) in a swap of `n` sectors. */
-	uint32_t (*steps)(uint32_t n);
+	/* Its spare sectors, scratch and steps: libs/bootstate/slot_limits.c. */
+	enum boot_upgrade_kind kind;
 	/* Do step `k` of a swap of `n` sectors of `sector` bytes each. */
 	int (*step)(struct boot_engine *e, unsigned int img, uint32_t n,
 		    uint32_t sector, uint32_t k);
 };
 
-uint32_t swap_max_image_size(struct boot_engine *e, unsigned int img,
-			     const struct swap_method *m);
 int swap_resume(struct boot_engine *e, unsigned int img,
 		const struct swap_method *m);
 int swap_upgrade(struct boot_engine *e, unsigned int img,

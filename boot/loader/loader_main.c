@@ -119,15 +119,15 @@ int slipway_main(void)
 		.images = images, .nimages = CONFIG_BOOT_IMAGE_NUMBER,
 		.policy = pol, .strategy = configured_strategy(),
 #if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
-		.downgrade_by_version = 1,
+		.rules.downgrade_by_version = 1,
 #endif
 #if defined(CONFIG_BOOT_VALIDATE_PRIMARY_ONCE)
 		.validate_primary_once = 1,
 #endif
 	};
 #if defined(CONFIG_BOOT_SECURITY_COUNTER)
-	engine.counter = configured_counter();
-	if (engine.counter == NULL)
+	engine.rules.counter = configured_counter();
+	if (engine.rules.counter == NULL)
 		return 1;
 #endif
 	if (flash_area_open(&map, FLASH_AREA_SCRATCH, 0, &scratch) == 0)

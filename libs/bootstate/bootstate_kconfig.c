@@ -1,4 +1,4 @@
-/* The trailer geometry from Kconfig (see bootstate.h). */
+/* The trailer geometry and upgrade strategy from Kconfig (bootstate.h, slot_limits.h). */
 #include "libs/bootstate/bootstate.h"
 
 struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot)
@@ -11,4 +11,17 @@ struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot)
 		.records = 3, /* swap-status records per sector, swap modes */
 		.erased = slot->geo->erased_value,
 	};
+}
+
+#include "libs/bootstate/slot_limits.h"
+
+enum boot_upgrade_kind boot_upgrade_kind_kconfig(void)
+{
+#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
+	return BOOT_UPGRADE_SWAP_SCRATCH;
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
+	return BOOT_UPGRADE_SWAP_MOVE;
+#else
+	return BOOT_UPGRADE_OVERWRITE;
+#endif
 }

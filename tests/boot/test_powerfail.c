@@ -225,8 +225,7 @@ static struct boot_engine engine(void)
 	return (struct boot_engine){ .images = images, .nimages = cur->nimages,
 				     .scratch = &scratch, .policy = &policy,
 				     .strategy = cur->strategy,
-				     .downgrade_by_version = cur->downgrade_by_version,
-				     .counter = &counter.dev };
+				     .rules = { cur->downgrade_by_version, &counter.dev } };
 }
 
 /* Write an image into a slot as an agent would: erase, program, request. */
