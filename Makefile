@@ -132,12 +132,12 @@ FLASH_IMAGE := $(OUT)/slipway-flash.bin
 SIZES := $(OUT)/sizes.txt
 HOST_TOOL := $(OUT)/host/slipway
 
+# What gets signed: on the sim the host executable itself, stripped (the
+# sim executes the payload); on a chip the raw binary.
+OS_PAYLOAD := $(OUT)/slipway-os.payload
 ifeq ($(CONFIG_ARCH_SIM),y)
-  # The sim boots a host executable: the payload is the program itself.
-  OS_PAYLOAD := $(OS_ELF)
   BOOT_PLACEMENT :=
 else
-  OS_PAYLOAD := $(OS_ELF).bin
   BOOT_PLACEMENT := $(CONFIG_FLASH_AREA_BOOTLOADER_OFFSET):$(BOOT_ELF).bin
 endif
 
@@ -244,6 +244,10 @@ $(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
 $(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
 	$(quiet) OBJCOPY $(@F)
 	$(Q)$(TARGET_OBJCOPY) -O binary $< $@
+
+$(OS_PAYLOAD): $(if $(filter y,$(CONFIG_ARCH_SIM)),$(OS_ELF),$(OS_ELF).bin)
+	$(quiet) PAYLOAD $(@F)
+	$(Q)$(if $(filter y,$(CONFIG_ARCH_SIM)),$(TARGET_OBJCOPY) --strip-all $< $@,cp $< $@)
 
 # Signed for the slot the layout gives it: the one .config decides both.
 # The secondary slot bounds an image (an update must fit where it is staged).
@@ -436,7 +440,8 @@ check: setup
 
 demo: setup
 	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo sim_defconfig
-	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo run
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo all
+	$(Q)$(SRCTREE)/tools/demo.sh $(SRCTREE) $(OUT)/demo
 
 matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)

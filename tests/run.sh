@@ -43,7 +43,7 @@ done
 echo "== script tests"
 for s in $(cd "$src" && find tests -name 'test_*.sh' | sort); do
 	log=$bdir/tests/$(echo "$s" | tr / _).log
-	SRCTREE=$src BUILD=$bdir TESTTMP=$(mktemp -d) bash "$src/$s" >"$log" 2>&1
+	SRCTREE=$src BUILD=$bdir TESTTMP=$(mktemp -d) bash "$src/$s" </dev/null >"$log" 2>&1
 	rc=$?
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")

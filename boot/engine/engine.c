@@ -282,8 +282,7 @@ static int confirmed(struct boot_image *bi)
 
 	if (boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p) != 0)
 		return 0;
-	return !(p.magic == BOOT_MAGIC_GOOD && p.copy_done != BOOT_FLAG_UNSET &&
-		 p.image_ok == BOOT_FLAG_UNSET);
+	return !boot_trailer_on_trial(&p);
 }
 
 /* The primary's trailer holds the magic and a set image_ok. */

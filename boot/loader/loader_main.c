@@ -40,21 +40,6 @@ static const struct boot_strategy *configured_strategy(void)
 #endif
 }
 
-#if defined(CONFIG_BOOT_SECURITY_COUNTER)
-static struct moncnt_dev *configured_counter(void)
-{
-	static struct moncnt_otp counter;
-
-	if (moncnt_otp_init(&counter, CONFIG_BOOT_SECURITY_COUNTER_OTP_WORD,
-			    CONFIG_BOOT_SECURITY_COUNTER_OTP_WORDS,
-			    CONFIG_BOOT_IMAGE_NUMBER) != 0) {
-		log_error("boot: the security counters do not fit the OTP "
-			  "(CONFIG_BOOT_SECURITY_COUNTER_OTP_*)");
-		return NULL;
-	}
-	return &counter.dev;
-}
-#endif
 
 static int open_images(const struct flash_map *map, struct boot_image *images)
 {
@@ -118,18 +103,15 @@ int slipway_main(void)
 	engine = (struct boot_engine){
 		.images = images, .nimages = CONFIG_BOOT_IMAGE_NUMBER,
 		.policy = pol, .strategy = configured_strategy(),
-#if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
-		.rules.downgrade_by_version = 1,
-#endif
 #if defined(CONFIG_BOOT_VALIDATE_PRIMARY_ONCE)
 		.validate_primary_once = 1,
 #endif
 	};
-#if defined(CONFIG_BOOT_SECURITY_COUNTER)
-	engine.rules.counter = configured_counter();
-	if (engine.rules.counter == NULL)
+	if (boot_rules_kconfig(&engine.rules, CONFIG_BOOT_IMAGE_NUMBER) != 0) {
+		log_error("boot: the security counters do not fit the OTP "
+			  "(CONFIG_BOOT_SECURITY_COUNTER_OTP_*)");
 		return 1;
-#endif
+	}
 	if (flash_area_open(&map, FLASH_AREA_SCRATCH, 0, &scratch) == 0)
 		engine.scratch = &scratch;
 	rc = boot_engine_run(&engine);

@@ -204,6 +204,12 @@ enum boot_swap_type boot_swap_type_of(const struct boot_trailer *p,
 	return BOOT_SWAP_NONE;
 }
 
+int boot_trailer_on_trial(const struct boot_trailer *p)
+{
+	return p->magic == BOOT_MAGIC_GOOD && p->copy_done != BOOT_FLAG_UNSET &&
+	       p->image_ok == BOOT_FLAG_UNSET;
+}
+
 int boot_request_upgrade(struct mtd_dev *secondary, const struct boot_trailer_geo *g,
 			 uint8_t image, int permanent)
 {

@@ -97,6 +97,13 @@ enum boot_swap_type boot_swap_type_of(const struct boot_trailer *primary,
 				      const struct boot_trailer *secondary);
 
 /*
+ * The running image is on trial: installed by a test upgrade that has not
+ * been confirmed (the next boot reverts it). A torn copy_done counts as
+ * written: it is programmed only once the copy is complete.
+ */
+int boot_trailer_on_trial(const struct boot_trailer *primary);
+
+/*
  * What the update agent writes to ask for an upgrade of `image`: magic, then
  * image_ok for a permanent one, then swap_info (upstream's order).
  */

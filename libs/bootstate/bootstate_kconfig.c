@@ -1,4 +1,4 @@
-/* The trailer geometry and upgrade strategy from Kconfig (bootstate.h, slot_limits.h). */
+/* Trailer geometry, upgrade strategy and update rules from Kconfig. */
 #include "libs/bootstate/bootstate.h"
 
 struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot)
@@ -24,4 +24,26 @@ enum boot_upgrade_kind boot_upgrade_kind_kconfig(void)
 #else
 	return BOOT_UPGRADE_OVERWRITE;
 #endif
+}
+
+#include "libs/bootstate/update_rules.h"
+
+int boot_rules_kconfig(struct boot_rules *r, unsigned int nimages)
+{
+	*r = (struct boot_rules){ 0 };
+#if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
+	r->downgrade_by_version = 1;
+#endif
+#if defined(CONFIG_BOOT_SECURITY_COUNTER)
+	static struct moncnt_otp counter;
+	int rc = moncnt_otp_init(&counter, CONFIG_BOOT_SECURITY_COUNTER_OTP_WORD,
+				 CONFIG_BOOT_SECURITY_COUNTER_OTP_WORDS, nimages);
+
+	if (rc != 0)
+		return rc;
+	r->counter = &counter.dev;
+#else
+	(void)nimages;
+#endif
+	return 0;
 }

@@ -48,6 +48,13 @@ int boot_rules_counter(const struct boot_rules *r, unsigned int img, uint32_t *v
 int boot_rules_dependency_met(const struct image_dependency *dep,
 			      const struct image_facts *have);
 
+/*
+ * This configuration's rules (CONFIG_BOOT_DOWNGRADE_PREVENTION,
+ * CONFIG_BOOT_SECURITY_COUNTER and its OTP words), for the bootloader and
+ * the agent alike: 0, or -ERANGE when the counters do not fit the OTP.
+ */
+int boot_rules_kconfig(struct boot_rules *r, unsigned int nimages);
+
 /* "major.minor.revision+build" */
 void boot_version_text(const struct image_version *v, char *buf, size_t len);
 

@@ -1,44 +1,265 @@
 /*
  * The reference OS image: the program the bootloader boots in this tree, a
- * stand-in for a product's own OS. Its banner names the image version the
- * build signed it with, so a boot log shows which image runs; it then reads
- * its slot through the same flash map and drivers as the bootloader.
+ * stand-in for a product's own OS. Its banner names the version in its own
+ * image header (so a boot log shows which image runs, even when one
+ * program is signed as several versions). It links the
+ * update agent (boot/agent) and offers a small shell on its console:
+ *   status                       every image's slots and what happens next
+ *   stage FILE [--image N]       stage an update read from a host file
+ *   pending [--permanent] [--image N]   install it at the next boot
+ *   confirm [--image N]          keep the running image
+ *   reboot                       reset into the bootloader
+ *   version                      this image's version
+ * End of input ends the OS (the sim process exits).
  */
 #include "arch/arch.h"
-#include "boards/board.h"
-#include "libs/flashmap/flashmap.h"
+#include "boot/agent/ota.h"
+#include "libs/bootstate/update_rules.h"
+#include "libs/image/image_error.h"
 #include "libs/image/image_header.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK 4096 /* any size works; this one reads the file in pages */
+
+static struct ota ota;
+
+static struct image_version running;
+
+/* The banner's version: the one this image was signed with, from its
+ * header (the build's CONFIG_OS_IMAGE_VERSION until it is readable). */
+static void version_text(char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u", running.major, running.minor,
+		 running.revision);
+	if (running.build)
+		snprintf(buf + strlen(buf), len - strlen(buf), "+%u",
+			 (unsigned)running.build);
+}
 
 static void report_slot(void)
 {
-	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
-	struct image_header hdr;
-	struct flash_map map;
-	struct flash_map_fault fault;
-	struct flash_area primary;
-	struct mtd_dev *flash = board_boot_flash();
+	struct image_facts f;
+	struct flash_area *primary = &ota.img[0].primary;
+	char v[48];
 
-	if (flash == NULL ||
-	    flash_map_init(&map, flash, flash_map_kconfig,
-			   flash_map_kconfig_count, FLASH_MAP_SLOTS_ANY,
-			   &fault) != 0 ||
-	    flash_area_open(&map, FLASH_AREA_PRIMARY, 0, &primary) != 0 ||
-	    flash_area_read(&primary, 0, raw, sizeof(raw)) != 0) {
-		printf("os: cannot read the primary slot\n");
+	if (image_inspect(&primary->win.mtd, &f) != IMAGE_OK) {
+		printf("Slipway OS %s\nos: cannot read the primary slot\n",
+		       CONFIG_OS_IMAGE_VERSION);
 		return;
 	}
-	image_header_decode(&hdr, raw);
+	running = f.hdr.version;
+	version_text(v, sizeof(v));
+	printf("Slipway OS %s\n", v);
 	printf("os: running from %s at 0x%x, header version %u.%u.%u+%u\n",
-	       primary.desc->name, (unsigned)primary.desc->offset,
-	       hdr.version.major, hdr.version.minor, hdr.version.revision,
-	       (unsigned)hdr.version.build);
+	       primary->desc->name, (unsigned)primary->desc->offset,
+	       f.hdr.version.major, f.hdr.version.minor, f.hdr.version.revision,
+	       (unsigned)f.hdr.version.build);
+}
+
+static const char *slot_text(const struct ota_slot_state *s, char *buf, size_t len)
+{
+	char v[48];
+
+	switch (s->content) {
+	case OTA_SLOT_EMPTY:
+		return "empty";
+	case OTA_SLOT_VALID:
+		boot_version_text(&s->version, v, sizeof(v));
+		snprintf(buf, len, "valid %s", v);
+		return buf;
+	default:
+		snprintf(buf, len, "invalid (%s)", image_strerror(s->reason));
+		return buf;
+	}
+}
+
+static void cmd_status(void)
+{
+	struct ota_state st;
+	char v[48], p[96], s[96];
+	int rc = ota_read_state(&ota, &st);
+
+	if (rc != 0) {
+		printf("status: %s\n", ota_strerror(rc));
+		return;
+	}
+	for (unsigned int i = 0; i < st.nimages; i++) {
+		const struct ota_image_state *is = &st.img[i];
+
+		boot_version_text(&is->running, v, sizeof(v));
+		printf("image %u: running %s, %s; primary %s; secondary %s; "
+		       "next boot: %s\n", i, v,
+		       is->confirmed ? "confirmed" : "on trial",
+		       slot_text(&is->primary, p, sizeof(p)),
+		       slot_text(&is->secondary, s, sizeof(s)),
+		       is->pending == BOOT_SWAP_TEST ? "test upgrade" :
+		       is->pending == BOOT_SWAP_PERM ? "permanent upgrade" :
+		       is->pending == BOOT_SWAP_REVERT ? "revert" : "nothing");
+	}
+}
+
+/* "--image N" among the words, else image 0; -1 when N is not a number. */
+static int image_arg(char **words, int n)
+{
+	for (int i = 0; i + 1 < n; i++) {
+		if (strcmp(words[i], "--image") == 0) {
+			char *end;
+			long v = strtol(words[i + 1], &end, 0);
+
+			return *end || v < 0 || v > 255 ? -1 : (int)v;
+		}
+	}
+	return 0;
+}
+
+static int has_flag(char **words, int n, const char *flag)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(words[i], flag) == 0)
+			return 1;
+	return 0;
+}
+
+static void cmd_stage(const char *path, int image)
+{
+	static uint8_t buf[CHUNK];
+	struct ota_stage st;
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int rc;
+
+	if (f == NULL) {
+		printf("stage: cannot open %s\n", path);
+		return;
+	}
+	rc = ota_stage_begin(&ota, (unsigned int)image, &st);
+	while (rc == 0 && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		rc = ota_stage_write(&st, buf, n);
+	fclose(f);
+	if (rc == 0)
+		rc = ota_stage_finish(&st);
+	if (rc == 0) {
+		char v[48];
+
+		boot_version_text(&st.facts.hdr.version, v, sizeof(v));
+		printf("stage: image %d: %u bytes staged, version %s, valid\n",
+		       image, (unsigned)st.written, v);
+		ota_stage_end(&st);
+		return;
+	}
+	if (st.reason != 0)
+		printf("stage: image %d: refused: %s (%s)\n", image,
+		       ota_strerror(rc), image_strerror(st.reason));
+	else
+		printf("stage: image %d: refused: %s\n", image, ota_strerror(rc));
+	if (rc != -ENODEV && rc != -EBUSY)
+		ota_stage_abort(&st);
+}
+
+static void cmd_pending(int image, int permanent)
+{
+	int rc = ota_mark_pending(&ota, (unsigned int)image, permanent);
+
+	if (rc == 0)
+		printf("pending: image %d will be installed at the next boot (%s)\n",
+		       image, permanent ? "permanent" : "test");
+	else
+		printf("pending: image %d: refused: %s\n", image, ota_strerror(rc));
+}
+
+static void cmd_confirm(int image)
+{
+	int rc = ota_confirm(&ota, (unsigned int)image);
+
+	if (rc == 0)
+		printf("confirm: image %d confirmed\n", image);
+	else
+		printf("confirm: image %d: %s\n", image, ota_strerror(rc));
+}
+
+static void confirm_all(void)
+{
+	for (unsigned int i = 0; i < ota.cfg.nimages; i++)
+		if (ota_confirm(&ota, i) == 0)
+			printf("os: image %u confirmed after a good start\n", i);
+}
+
+/* One command line. 0 to go on, 1 when the shell should end. */
+static int run_command(char *line)
+{
+	char *words[8];
+	int n = 0, image;
+
+	for (char *w = strtok(line, " \t\r\n"); w && n < 8; w = strtok(NULL, " \t\r\n"))
+		words[n++] = w;
+	if (n == 0)
+		return 0;
+	image = image_arg(words, n);
+	if (image < 0) {
+		printf("%s: --image takes a number\n", words[0]);
+		return 0;
+	}
+	if (strcmp(words[0], "status") == 0) {
+		cmd_status();
+	} else if (strcmp(words[0], "stage") == 0 && n >= 2 && words[1][0] != '-') {
+		cmd_stage(words[1], image);
+	} else if (strcmp(words[0], "pending") == 0) {
+		cmd_pending(image, has_flag(words, n, "--permanent"));
+	} else if (strcmp(words[0], "confirm") == 0) {
+		cmd_confirm(image);
+	} else if (strcmp(words[0], "version") == 0) {
+		char v[48];
+
+		version_text(v, sizeof(v));
+		printf("version %s\n", v);
+	} else if (strcmp(words[0], "reboot") == 0) {
+		printf("os: rebooting\n");
+		fflush(stdout);
+		arch_reset();
+		printf("reboot: failed\n");
+	} else if (strcmp(words[0], "exit") == 0) {
+		return 1;
+	} else {
+		printf("commands: status, stage FILE [--image N], pending "
+		       "[--permanent] [--image N], confirm [--image N], reboot, "
+		       "version, exit\n");
+	}
+	return 0;
 }
 
 int slipway_main(void)
 {
-	printf("Slipway OS %s\n", CONFIG_OS_IMAGE_VERSION);
+	char line[512];
+	int rc;
+	struct ota_config cfg;
+
+	rc = ota_config_kconfig(&cfg);
+	if (rc == 0)
+		rc = ota_init(&ota, &cfg);
+	if (rc != 0) {
+		printf("Slipway OS %s\nos: update agent: %s\n",
+		       CONFIG_OS_IMAGE_VERSION, ota_strerror(rc));
+		return 1;
+	}
+	image_version_parse(CONFIG_OS_IMAGE_VERSION, &running);
 	report_slot();
-	return 0;
+#if defined(CONFIG_OS_CONFIRM_AFTER_BOOT)
+	confirm_all();
+#else
+	(void)confirm_all;
+#endif
+	/* Unbuffered: a reboot replaces this program, and input read ahead
+	 * into a buffer would be lost with it. */
+	setvbuf(stdin, NULL, _IONBF, 0);
+	for (;;) {
+		fflush(stdout);
+		if (fgets(line, sizeof(line), stdin) == NULL)
+			return 0;
+		printf("> %s", line);
+		if (run_command(line))
+			return 0;
+	}
 }

@@ -24,12 +24,12 @@ key=$SRCTREE/keys/test/ecdsa-p256.pem
 sign() { # VERSION COUNTER OUT [imgtool options]
 	v=$1 c=$2 o=$3; shift 3
 	"$SLIPWAY" image sign -k "$key" -v "$v" -s "$c" -H "$hdr" --pad-header -S "$slot" \
-		--align 8 "$@" "$out/slipway-os" "$o"
+		--align 8 "$@" "$out/slipway-os.payload" "$o"
 }
 stage() { # put IMAGE in the secondary slot of the current flash
 	dd if="$1" of="$flash" bs=4096 seek=$((secondary / 4096)) conv=notrunc 2>/dev/null
 }
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" >"$TESTTMP/boot.out" 2>&1; }
+boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
 said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
 runs() { said "^os: running from image0-primary at $primary, header version $1\$"; }
 show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
@@ -74,3 +74,21 @@ boot_once
 said "^boot: image 0 primary slot: security counter 0 is lower than the device's 2" &&
 	! said '^Slipway OS' &&
 	ok "the factory image (counter 0) no longer boots once the counter is 2" || { not_ok "factory after raise"; show; }
+
+# The update agent applies the same rules before it asks for anything.
+cp "$out/slipway-flash.bin" "$flash"
+rm -f "$flash.otp"
+sign 2.0.0 2 "$TESTTMP/v2.img"
+sign 1.5.0 2 "$TESTTMP/v1.5.img"
+sign 3.0.0 1 "$TESTTMP/v3-cnt1.img"
+printf '%s\n' "stage $TESTTMP/v2.img" "pending --permanent" reboot status \
+	"stage $TESTTMP/v1.5.img" "stage $TESTTMP/v3-cnt1.img" status reboot |
+	env SLIPWAY_SIM_FLASH="$flash" "$boot" >"$TESTTMP/boot.out" 2>&1
+said '^stage: image 0: refused: version lower than the running one (downgrade prevention)$' &&
+	ok "the agent refuses a lower version (downgrade prevention)" || { not_ok "agent: lower version"; show; }
+said "^stage: image 0: refused: security counter lower than the device's$" &&
+	ok "the agent refuses a lower security counter" || { not_ok "agent: lower counter"; show; }
+[ "$(grep -c '^image 0: running 2.0.0+0, confirmed; primary valid 2.0.0+0; secondary' "$TESTTMP/boot.out")" -eq 2 ] &&
+	! grep -q 'secondary valid 1.5.0\|secondary valid 3.0.0' "$TESTTMP/boot.out" &&
+	[ "$(grep -c '^Slipway OS 2.0.0$' "$TESTTMP/boot.out")" -eq 2 ] &&
+	ok "after the refusals v2 runs, confirmed, and nothing is pending" || { not_ok "agent refusals: state"; show; }

@@ -54,12 +54,12 @@ expect_fail "a changed payload byte is refused" "image hash mismatch; not bootin
 # An image signed by a key the bootloader does not trust.
 "$SLIPWAY" image keygen -k "$TESTTMP/other.pem" -t ecdsa-p256
 "$SLIPWAY" image sign -k "$TESTTMP/other.pem" -v 1.0.0 -H "$hdr" --pad-header \
-	-S "$slot" "$BUILD/slipway-os" "$TESTTMP/other.img"
+	-S "$slot" "$BUILD/slipway-os.payload" "$TESTTMP/other.img"
 "$SLIPWAY" flash assemble --size "$fsize" -o "$flash" $((primary)):"$TESTTMP/other.img"
 expect_fail "an image signed by an untrusted key is refused" "signed by an untrusted key; not booting it" \
 	env SLIPWAY_SIM_FLASH="$flash" "$boot"
 # Hash only, no signature at all.
-"$SLIPWAY" image sign -v 1.0.0 -H "$hdr" --pad-header -S "$slot" "$BUILD/slipway-os" "$TESTTMP/plain.img"
+"$SLIPWAY" image sign -v 1.0.0 -H "$hdr" --pad-header -S "$slot" "$BUILD/slipway-os.payload" "$TESTTMP/plain.img"
 "$SLIPWAY" flash assemble --size "$fsize" -o "$flash" $((primary)):"$TESTTMP/plain.img"
 expect_fail "an unsigned image is refused" "no signature of the configured type; not booting it" \
 	env SLIPWAY_SIM_FLASH="$flash" "$boot"

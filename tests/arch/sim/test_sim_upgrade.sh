@@ -15,14 +15,14 @@ key=$SRCTREE/keys/test/ecdsa-p256.pem
 sign() { # VERSION OUT [imgtool options]
 	v=$1 out=$2; shift 2
 	"$SLIPWAY" image sign -k "$key" -v "$v" -H "$hdr" --pad-header -S "$slot" \
-		--align 8 "$@" "$BUILD/slipway-os" "$out"
+		--align 8 "$@" "$BUILD/slipway-os.payload" "$out"
 }
 fresh() { # with IMAGE in the secondary slot
 	"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" -o "$flash" \
 		$((primary)):"$BUILD/slipway-os.img" $((secondary)):"$1"
 	rm -f "$flash.otp"
 }
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" >"$TESTTMP/boot.out" 2>&1; }
+boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
 said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
 runs() { said "^os: running from image0-primary at $primary, header version $1\$"; }
 show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }

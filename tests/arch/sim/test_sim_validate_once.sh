@@ -1,10 +1,12 @@
 # CONFIG_BOOT_VALIDATE_PRIMARY_ONCE: a confirmed primary is not hashed again
 # (so a change made to it in flash goes unnoticed: the option's documented
-# trade-off), while one never confirmed still is.
+# trade-off), while one never confirmed still is. The same build has the
+# reference OS confirm itself after a good start (CONFIG_OS_CONFIRM_AFTER_BOOT).
 . "$SRCTREE/tests/lib.sh"
 cd "$SRCTREE"
 out=$TESTTMP/b
-printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_VALIDATE_PRIMARY_ONCE=y\n' >"$TESTTMP/defconfig"
+printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_VALIDATE_PRIMARY_ONCE=y\nCONFIG_OS_CONFIRM_AFTER_BOOT=y\n' \
+	>"$TESTTMP/defconfig"
 make -s O="$out" defconfig DEFCONFIG="$TESTTMP/defconfig" >/dev/null &&
 	make -s O="$out" >"$TESTTMP/build.log" 2>&1 ||
 	{ not_ok "build with validate-once"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0; }
@@ -16,7 +18,7 @@ primary=$(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)
 secondary=$(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET)
 slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
 hdr=$(cfg OS_IMAGE_HEADER_SIZE)
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" >"$TESTTMP/boot.out" 2>&1; }
+boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
 said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
 show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
 # Clear the bits of the primary image's last non-zero body byte (in the ELF
@@ -29,7 +31,7 @@ spoil() {
 }
 
 "$SLIPWAY" image sign -k keys/test/ecdsa-p256.pem -v 2.0.0 -H "$hdr" --pad-header \
-	-S "$slot" --align 8 --pad --confirm "$out/slipway-os" "$TESTTMP/v2.img"
+	-S "$slot" --align 8 --pad --confirm "$out/slipway-os.payload" "$TESTTMP/v2.img"
 "$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" -o "$flash" \
 	$((primary)):"$out/slipway-os.img" $((secondary)):"$TESTTMP/v2.img"
 boot_once
@@ -52,3 +54,17 @@ boot_once
 said 'image 0 primary slot: image hash mismatch; not booting it' &&
 	ok "validate-once: an image never confirmed is still validated" ||
 	{ not_ok "unconfirmed image not validated"; show; }
+
+# A test upgrade of an OS that confirms itself: it stays, and from then on
+# it counts as confirmed.
+"$SLIPWAY" image sign -k keys/test/ecdsa-p256.pem -v 3.0.0 -H "$hdr" --pad-header \
+	-S "$slot" --align 8 --pad "$out/slipway-os.payload" "$TESTTMP/v3.img"
+"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" -o "$flash" \
+	$((primary)):"$out/slipway-os.img" $((secondary)):"$TESTTMP/v3.img"
+boot_once
+said '^boot: image 0: test upgrade (swap-move) to version 3.0.0+0$' &&
+said '^os: image 0 confirmed after a good start$' &&
+	ok "confirm-after-boot: the OS confirms a test upgrade itself" || { not_ok "self-confirm"; show; }
+boot_once
+! said 'revert' && said '^Slipway OS 3.0.0$' && said 'confirmed earlier, not validated again' &&
+	ok "confirm-after-boot: the self-confirmed image stays" || { not_ok "self-confirmed stays"; show; }

@@ -1,0 +1,446 @@
+#include "boot/agent/ota.h"
+
+#include <errno.h>
+#include <string.h>
+
+static void lock(struct ota *ota)
+{
+	if (ota->cfg.lock)
+		ota->cfg.lock(ota->cfg.lock_arg);
+}
+
+static int unlock(struct ota *ota, int rc)
+{
+	if (ota->cfg.unlock)
+		ota->cfg.unlock(ota->cfg.lock_arg);
+	return rc;
+}
+
+static struct boot_slots slots_of(struct ota *ota, unsigned int image)
+{
+	struct ota_image_slots *s = &ota->img[image];
+
+	return (struct boot_slots){ &s->primary, &s->secondary,
+				    ota->has_scratch ? &ota->scratch : NULL,
+				    &s->geo_primary, &s->geo_secondary };
+}
+
+int ota_init(struct ota *ota, const struct ota_config *cfg)
+{
+	memset(ota, 0, sizeof(*ota));
+	if (cfg->nimages == 0 || cfg->nimages > OTA_MAX_IMAGES ||
+	    cfg->trailer_geo == NULL || cfg->policy == NULL)
+		return -EINVAL;
+	ota->cfg = *cfg;
+	for (unsigned int i = 0; i < cfg->nimages; i++) {
+		struct ota_image_slots *s = &ota->img[i];
+
+		if (flash_area_open(cfg->map, FLASH_AREA_PRIMARY, i, &s->primary) != 0 ||
+		    flash_area_open(cfg->map, FLASH_AREA_SECONDARY, i, &s->secondary) != 0)
+			return -ENODEV;
+		s->geo_primary = cfg->trailer_geo(&s->primary.win.mtd);
+		s->geo_secondary = cfg->trailer_geo(&s->secondary.win.mtd);
+		if (boot_trailer_geo_check(&s->geo_primary) != 0 ||
+		    boot_trailer_geo_check(&s->geo_secondary) != 0)
+			return -EINVAL;
+	}
+	ota->has_scratch = flash_area_open(cfg->map, FLASH_AREA_SCRATCH, 0,
+					   &ota->scratch) == 0;
+	return 0;
+}
+
+/* An image library refusal as an errno (the reason itself is kept). */
+static int errno_of_image_error(int rc)
+{
+	switch (rc) {
+	case IMAGE_OK: return 0;
+	case IMAGE_ERR_EMPTY: return -ENODATA;
+	case IMAGE_ERR_UNTRUSTED_KEY:
+	case IMAGE_ERR_PUBKEY_NOT_ACCEPTED:
+	case IMAGE_ERR_KEYHASH_NOT_ACCEPTED: return -EACCES;
+	case IMAGE_ERR_IO: return -EIO;
+	case IMAGE_ERR_CRYPTO_MEMORY: return -ENOMEM;
+	default: return -EBADMSG;
+	}
+}
+
+static int read_trailer(struct flash_area *fa, const struct boot_trailer_geo *g,
+			struct boot_trailer *t)
+{
+	return boot_trailer_read(&fa->win.mtd, g, t) ? -EIO : 0;
+}
+
+static int on_trial(struct ota *ota, unsigned int image)
+{
+	struct ota_image_slots *s = &ota->img[image];
+	struct boot_trailer p;
+
+	int rc = read_trailer(&s->primary, &s->geo_primary, &p);
+
+	return rc ? rc : boot_trailer_on_trial(&p);
+}
+
+/*
+ * What image `image` will run after the next boot: its pending update when
+ * one is requested and valid, else what runs now. `f` is zeroed when
+ * neither is a valid image.
+ */
+static void next_run(struct ota *ota, unsigned int image, struct image_facts *f)
+{
+	struct ota_image_slots *s = &ota->img[image];
+	struct boot_trailer p, t;
+	enum boot_swap_type type;
+
+	if (read_trailer(&s->primary, &s->geo_primary, &p) == 0 &&
+	    read_trailer(&s->secondary, &s->geo_secondary, &t) == 0) {
+		type = boot_swap_type_of(&p, &t);
+		if ((type == BOOT_SWAP_TEST || type == BOOT_SWAP_PERM) &&
+		    image_validate(&s->secondary.win.mtd, ota->cfg.policy, f) == IMAGE_OK)
+			return;
+	}
+	/* the bootloader validated the running image; its facts suffice */
+	if (image_inspect(&s->primary.win.mtd, f) != IMAGE_OK)
+		memset(f, 0, sizeof(*f));
+}
+
+/*
+ * Everything the bootloader will check of image `image`'s secondary slot:
+ * the image itself, then the rules, then the dependencies. 0 or an errno;
+ * `reason` gets the image library's reason, `f` the image's facts.
+ */
+static int check_update(struct ota *ota, unsigned int image, int *reason,
+			struct image_facts *f)
+{
+	struct ota_image_slots *s = &ota->img[image];
+	struct boot_slots slots = slots_of(ota, image);
+	struct image_facts running;
+	char why[128];
+	int rc;
+
+	*reason = image_validate(&s->secondary.win.mtd, ota->cfg.policy, f);
+	if (*reason != IMAGE_OK)
+		return errno_of_image_error(*reason);
+	if (image_inspect(&s->primary.win.mtd, &running) != IMAGE_OK)
+		memset(&running, 0, sizeof(running));
+	rc = boot_rules_check(&ota->cfg.rules, image, f, &running,
+			      boot_max_image_size(ota->cfg.upgrade, &slots), 0,
+			      why, sizeof(why));
+	switch (rc) {
+	case BOOT_RULE_OK: break;
+	case BOOT_RULE_TOO_LARGE: return -EFBIG;
+	case BOOT_RULE_DOWNGRADE: return -ERANGE;
+	case BOOT_RULE_ROLLBACK: return -EPERM;
+	default: return rc < 0 ? -EIO : -EINVAL;
+	}
+	for (unsigned int d = 0; d < f->ndeps; d++) {
+		const struct image_dependency *dep = &f->deps[d];
+		struct image_facts have;
+
+		if (dep->image >= ota->cfg.nimages)
+			return -ENOENT;
+		if (dep->image == image)
+			continue;
+		next_run(ota, dep->image, &have);
+		if (!boot_rules_dependency_met(dep, &have))
+			return -ENOENT;
+	}
+	return 0;
+}
+
+int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
+{
+	struct ota_image_slots *s;
+	struct boot_slots slots;
+	uint32_t trailer, start, end;
+	int rc;
+
+	if (image >= ota->cfg.nimages)
+		return -ENODEV;
+	lock(ota);
+	s = &ota->img[image];
+	if ((ota->open_stages & (1u << image)) || (rc = on_trial(ota, image)) == 1)
+		return unlock(ota, -EBUSY);
+	if (rc < 0)
+		return unlock(ota, rc);
+	memset(st, 0, sizeof(*st));
+	st->ota = ota;
+	st->image = image;
+	slots = slots_of(ota, image);
+	st->limit = boot_max_image_size(ota->cfg.upgrade, &slots);
+	trailer = flash_area_size(&s->secondary) - boot_trailer_size(&s->geo_secondary);
+	if (st->limit > trailer)
+		st->limit = trailer;
+	/* Withdraw any earlier request before anything else changes. */
+	start = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
+	end = flash_area_size(&s->secondary);
+	for (uint32_t off = start; off < end;) {
+		uint32_t sec_start, sec_size;
+
+		if (mtd_sector_at(s->secondary.win.mtd.geo, off, &sec_start, &sec_size) ||
+		    flash_area_erase(&s->secondary, sec_start, sec_size))
+			return unlock(ota, -EIO);
+		off = sec_start + sec_size;
+	}
+	ota->open_stages |= 1u << image;
+	return unlock(ota, 0);
+}
+
+/* Erase every sector the range [.., end) enters that is not erased yet. */
+static int erase_ahead(struct ota_stage *st, uint32_t end)
+{
+	struct ota_image_slots *s = &st->ota->img[st->image];
+	uint32_t trailer = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
+
+	while (st->erased_to < end) {
+		uint32_t start, size;
+
+		if (st->erased_to >= trailer) { /* erased by ota_stage_begin */
+			st->erased_to = end;
+			break;
+		}
+		if (mtd_sector_at(s->secondary.win.mtd.geo, st->erased_to, &start, &size) ||
+		    flash_area_erase(&s->secondary, start, size))
+			return -EIO;
+		st->erased_to = start + size;
+	}
+	return 0;
+}
+
+/* Program whole units at the cursor (written - tail_len). */
+static int program(struct ota_stage *st, uint32_t at, const uint8_t *data,
+		   uint32_t len)
+{
+	struct ota_image_slots *s = &st->ota->img[st->image];
+
+	if (len == 0)
+		return 0;
+	if (erase_ahead(st, at + len) != 0 ||
+	    flash_area_program(&s->secondary, at, data, len) != 0)
+		return -EIO;
+	return 0;
+}
+
+static int stage_open(const struct ota_stage *st)
+{
+	return st->ota != NULL && !st->finished &&
+	       (st->ota->open_stages & (1u << st->image));
+}
+
+int ota_stage_write(struct ota_stage *st, const void *data, size_t len)
+{
+	struct ota *ota = st->ota;
+	const uint8_t *p = data;
+	uint32_t unit, at, whole;
+	int rc = 0;
+
+	if (!stage_open(st))
+		return -EINVAL;
+	lock(ota);
+	if (len > st->limit - st->written) {
+		st->reason = 0;
+		return unlock(ota, -EFBIG);
+	}
+	unit = ota->img[st->image].secondary.win.mtd.geo->program_unit;
+	at = st->written - st->tail_len;
+	st->written += (uint32_t)len;
+	/* Complete a unit begun by an earlier call. */
+	if (st->tail_len > 0) {
+		uint32_t n = unit - st->tail_len < len ? unit - st->tail_len : (uint32_t)len;
+
+		memcpy(st->tail + st->tail_len, p, n);
+		st->tail_len += n;
+		p += n;
+		len -= n;
+		if (st->tail_len < unit)
+			return unlock(ota, 0);
+		rc = program(st, at, st->tail, unit);
+		at += unit;
+		st->tail_len = 0;
+	}
+	/* The whole units straight from the caller's buffer. */
+	whole = (uint32_t)len / unit * unit;
+	if (rc == 0)
+		rc = program(st, at, p, whole);
+	memcpy(st->tail, p + whole, len - whole);
+	st->tail_len = (uint32_t)len - whole;
+	return unlock(ota, rc);
+}
+
+int ota_stage_finish(struct ota_stage *st)
+{
+	struct ota *ota = st->ota;
+	struct ota_image_slots *s;
+	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
+	struct image_header h;
+	uint32_t unit;
+	int rc = 0;
+
+	if (!stage_open(st))
+		return -EINVAL;
+	lock(ota);
+	s = &ota->img[st->image];
+	unit = s->secondary.win.mtd.geo->program_unit;
+	if (st->tail_len > 0) {
+		uint32_t at = st->written - st->tail_len;
+
+		memset(st->tail + st->tail_len, s->secondary.win.mtd.geo->erased_value,
+		       unit - st->tail_len);
+		rc = program(st, at, st->tail, unit);
+		st->tail_len = 0;
+		if (rc != 0)
+			return unlock(ota, rc);
+	}
+	st->reason = 0;
+	if (st->written < sizeof(raw))
+		return unlock(ota, -ENODATA);
+	/* Fewer bytes than the header itself declares: cut short. */
+	if (flash_area_read(&s->secondary, 0, raw, sizeof(raw)) != 0)
+		return unlock(ota, -EIO);
+	image_header_decode(&h, raw);
+	if (h.magic == IMAGE_MAGIC &&
+	    (uint64_t)h.hdr_size + h.img_size + h.protect_tlv_size > st->written)
+		return unlock(ota, -ENODATA);
+	rc = check_update(ota, st->image, &st->reason, &st->facts);
+	if (rc == 0 && st->facts.size > st->written)
+		rc = -ENODATA;
+	if (rc == 0)
+		st->finished = 1;
+	return unlock(ota, rc);
+}
+
+void ota_stage_end(struct ota_stage *st)
+{
+	if (st->ota == NULL)
+		return;
+	lock(st->ota);
+	st->ota->open_stages &= ~(1u << st->image);
+	unlock(st->ota, 0);
+	st->finished = 1;
+}
+
+int ota_stage_abort(struct ota_stage *st)
+{
+	struct ota *ota = st->ota;
+	struct ota_image_slots *s;
+	uint32_t start, size;
+	int rc;
+
+	if (ota == NULL || !(ota->open_stages & (1u << st->image)))
+		return -EINVAL;
+	lock(ota);
+	s = &ota->img[st->image];
+	/* The trailer was erased when the stage began: the header is enough. */
+	rc = mtd_sector_at(s->secondary.win.mtd.geo, 0, &start, &size) ||
+	     flash_area_erase(&s->secondary, start, size) ? -EIO : 0;
+	ota->open_stages &= ~(1u << st->image);
+	st->finished = 1;
+	return unlock(ota, rc);
+}
+
+int ota_mark_pending(struct ota *ota, unsigned int image, int permanent)
+{
+	struct ota_image_slots *s;
+	struct image_facts f;
+	int reason, rc;
+
+	if (image >= ota->cfg.nimages)
+		return -ENODEV;
+	lock(ota);
+	s = &ota->img[image];
+	if (ota->open_stages & (1u << image))
+		return unlock(ota, -EBUSY);
+	rc = check_update(ota, image, &reason, &f);
+	if (rc == 0)
+		rc = boot_request_upgrade(&s->secondary.win.mtd, &s->geo_secondary,
+					  (uint8_t)image, permanent) ? -EIO : 0;
+	return unlock(ota, rc);
+}
+
+int ota_confirm(struct ota *ota, unsigned int image)
+{
+	struct ota_image_slots *s;
+	struct boot_trailer p;
+	int rc;
+
+	if (image >= ota->cfg.nimages)
+		return -ENODEV;
+	lock(ota);
+	s = &ota->img[image];
+	rc = read_trailer(&s->primary, &s->geo_primary, &p);
+	if (rc == 0 && (p.magic == BOOT_MAGIC_UNSET || p.image_ok != BOOT_FLAG_UNSET))
+		rc = -EALREADY;
+	if (rc == 0) {
+		rc = boot_confirm(&s->primary.win.mtd, &s->geo_primary);
+		if (rc != 0 && rc != -EBADMSG)
+			rc = -EIO;
+	}
+	return unlock(ota, rc);
+}
+
+static void slot_state(struct ota *ota, struct flash_area *fa,
+		       struct ota_slot_state *out)
+{
+	struct image_facts f;
+	int rc = image_validate(&fa->win.mtd, ota->cfg.policy, &f);
+
+	memset(out, 0, sizeof(*out));
+	out->content = rc == IMAGE_OK ? OTA_SLOT_VALID :
+		       rc == IMAGE_ERR_EMPTY ? OTA_SLOT_EMPTY : OTA_SLOT_INVALID;
+	out->reason = rc;
+	if (rc == IMAGE_OK)
+		out->version = f.hdr.version;
+}
+
+int ota_read_state(struct ota *ota, struct ota_state *out)
+{
+	int rc = 0;
+
+	lock(ota);
+	memset(out, 0, sizeof(*out));
+	out->nimages = ota->cfg.nimages;
+	for (unsigned int i = 0; i < ota->cfg.nimages && rc == 0; i++) {
+		struct ota_image_slots *s = &ota->img[i];
+		struct ota_image_state *st = &out->img[i];
+		struct boot_trailer p, t;
+		struct image_facts f;
+
+		rc = read_trailer(&s->primary, &s->geo_primary, &p);
+		if (rc == 0)
+			rc = read_trailer(&s->secondary, &s->geo_secondary, &t);
+		if (rc != 0)
+			break;
+		if (p.copy_done == BOOT_FLAG_BAD) /* as the bootloader reads it */
+			p.copy_done = BOOT_FLAG_SET;
+		st->confirmed = !boot_trailer_on_trial(&p);
+		st->pending = boot_swap_type_of(&p, &t);
+		slot_state(ota, &s->primary, &st->primary);
+		slot_state(ota, &s->secondary, &st->secondary);
+		if (image_inspect(&s->primary.win.mtd, &f) == IMAGE_OK)
+			st->running = f.hdr.version;
+	}
+	return unlock(ota, rc);
+}
+
+const char *ota_strerror(int err)
+{
+	switch (err) {
+	case 0: return "done";
+	case -ENODEV: return "no such image";
+	case -EBUSY: return "busy: the image is on trial (confirm it or let it "
+			    "revert first), or a stage of it is open";
+	case -EFBIG: return "larger than the bootloader can install in this slot";
+	case -ENODATA: return "incomplete: nothing, or less than the image's "
+			      "size, was staged";
+	case -EBADMSG: return "not a valid image (header, TLVs, hash or signature)";
+	case -EACCES: return "signed by a key this device does not trust";
+	case -ERANGE: return "version lower than the running one (downgrade "
+			     "prevention)";
+	case -EPERM: return "security counter lower than the device's";
+	case -ENOENT: return "depends on an image version this device will not run";
+	case -EALREADY: return "nothing to confirm: the running image stays already";
+	case -EINVAL: return "invalid call or argument";
+	case -ENOMEM: return "the crypto heap is too small";
+	case -EIO: return "flash error";
+	default: return "unknown error";
+	}
+}
