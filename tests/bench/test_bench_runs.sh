@@ -15,3 +15,8 @@ for s in overwrite-only swap-scratch swap-move; do
 			{ not_ok "bench lacks the upgrade counts of $s, $n sectors"; printf '%s\n' "$out" | sed 's/^/#   /'; }
 	done
 done
+for chunk in 512 4096; do
+	printf '%s\n' "$out" | grep -qE "^bench: staging [0-9]+ bytes through the agent in $chunk-byte writes: .* ratio (0\.[0-9]+|1\.000)$" &&
+		ok "bench prints the staging ratio for $chunk-byte writes" ||
+		{ not_ok "bench lacks the staging ratio ($chunk)"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+done
