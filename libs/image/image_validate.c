@@ -259,16 +259,14 @@ static int long_tlv(const struct image_policy *pol, const struct image_tlv *t,
 	return IMAGE_ERR_BAD_SIGNATURE;
 }
 
-int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
-		   struct image_facts *f)
+/*
+ * The header's checks and the TLV area's bounds, shared by validation and
+ * inspection: facts zeroed, then header and size filled in.
+ */
+static int image_layout(struct mtd_dev *dev, struct image_facts *f,
+			struct image_tlv_iter *it)
 {
 	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
-	uint8_t v[TLV_BUF];
-	struct image_tlv_iter it;
-	struct image_tlv t;
-	struct walk w = { .key = -1 };
-	struct crypto_aes_ctr ctr;
-	uint32_t region;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
@@ -283,10 +281,27 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 	if ((f->hdr.flags & IMAGE_F_ENCRYPTED_AES128) &&
 	    (f->hdr.flags & IMAGE_F_ENCRYPTED_AES256))
 		return IMAGE_ERR_FLAGS;
-	rc = image_tlv_init(&it, dev, &f->hdr);
+	rc = image_tlv_init(it, dev, &f->hdr);
 	if (rc != 0)
 		return rc;
-	f->size = image_tlv_area_end(&it);
+	f->size = image_tlv_area_end(it);
+	return IMAGE_OK;
+}
+
+int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
+		   struct image_facts *f)
+{
+	uint8_t v[TLV_BUF];
+	struct image_tlv_iter it;
+	struct image_tlv t;
+	struct walk w = { .key = -1 };
+	struct crypto_aes_ctr ctr;
+	uint32_t region;
+	int rc;
+
+	rc = image_layout(dev, f, &it);
+	if (rc != IMAGE_OK)
+		return rc;
 	region = f->hdr.hdr_size + f->hdr.img_size + f->hdr.protect_tlv_size;
 	if (pol->pure && (pol->pure_buf == NULL || pol->pure_buf_len < region))
 		return IMAGE_ERR_PURE_BUFFER;
@@ -354,25 +369,13 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 
 int image_inspect(struct mtd_dev *dev, struct image_facts *f)
 {
-	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
 	uint8_t v[TLV_BUF];
 	struct image_tlv_iter it;
 	struct image_tlv t;
-	int rc;
+	int rc = image_layout(dev, f, &it);
 
-	memset(f, 0, sizeof(*f));
-	f->key_index = -1;
-	if (mtd_read(dev, 0, raw, sizeof(raw)) != 0)
-		return IMAGE_ERR_IO;
-	image_header_decode(&f->hdr, raw);
-	rc = image_header_check(&f->hdr, raw, dev->geo->size,
-				dev->geo->erased_value);
 	if (rc != IMAGE_OK)
 		return rc;
-	rc = image_tlv_init(&it, dev, &f->hdr);
-	if (rc != 0)
-		return rc;
-	f->size = image_tlv_area_end(&it);
 	while ((rc = image_tlv_next(&it, &t)) == 1) {
 		if (!t.protected_)
 			continue;

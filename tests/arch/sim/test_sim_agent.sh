@@ -3,12 +3,8 @@
 # bootloader installs it, or reverts it. Bad updates are refused by the
 # agent with their own errors, and the running image stays as it was.
 . "$SRCTREE/tests/lib.sh"
-boot=$BUILD/slipway-boot
-flash=$TESTTMP/flash.bin
-cfg() { sed -n "s/^CONFIG_$1=//p" "$BUILD/.config"; }
-slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
-hdr=$(cfg OS_IMAGE_HEADER_SIZE)
-key=$SRCTREE/keys/test/ecdsa-p256.pem
+. "$SRCTREE/tests/arch/sim/sim_lib.sh"
+sim_use "$BUILD"
 
 sign() { # VERSION OUT [options]
 	v=$1 o=$2; shift 2

@@ -4,22 +4,9 @@
 # is raised only once an image is confirmed, so a test upgrade can still
 # be reverted.
 . "$SRCTREE/tests/lib.sh"
-cd "$SRCTREE"
+. "$SRCTREE/tests/arch/sim/sim_lib.sh"
+sim_build "$TESTTMP/b" CONFIG_BOOT_DOWNGRADE_PREVENTION=y CONFIG_BOOT_SECURITY_COUNTER=y
 out=$TESTTMP/b
-printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_DOWNGRADE_PREVENTION=y\nCONFIG_BOOT_SECURITY_COUNTER=y\n' \
-	>"$TESTTMP/defconfig"
-make -s O="$out" defconfig DEFCONFIG="$TESTTMP/defconfig" >/dev/null &&
-	make -s O="$out" >"$TESTTMP/build.log" 2>&1 ||
-	{ not_ok "build with downgrade prevention"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0; }
-
-boot=$out/slipway-boot
-flash=$TESTTMP/flash.bin
-cfg() { sed -n "s/^CONFIG_$1=//p" "$out/.config"; }
-primary=$(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)
-secondary=$(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET)
-slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
-hdr=$(cfg OS_IMAGE_HEADER_SIZE)
-key=$SRCTREE/keys/test/ecdsa-p256.pem
 
 sign() { # VERSION COUNTER OUT [imgtool options]
 	v=$1 c=$2 o=$3; shift 3
@@ -29,10 +16,6 @@ sign() { # VERSION COUNTER OUT [imgtool options]
 stage() { # put IMAGE in the secondary slot of the current flash
 	dd if="$1" of="$flash" bs=4096 seek=$((secondary / 4096)) conv=notrunc 2>/dev/null
 }
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
-said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
-runs() { said "^os: running from image0-primary at $primary, header version $1\$"; }
-show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
 
 sign 2.0.0 2 "$TESTTMP/v2.img" --pad --confirm
 sign 1.5.0 2 "$TESTTMP/v1.5.img" --pad --confirm

@@ -3,14 +3,8 @@
 # test swap, --pad --confirm for a permanent one) are placed in the
 # secondary slot, as an update agent would leave them.
 . "$SRCTREE/tests/lib.sh"
-boot=$BUILD/slipway-boot
-flash=$TESTTMP/flash.bin
-cfg() { sed -n "s/^CONFIG_$1=//p" "$BUILD/.config"; }
-primary=$(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)
-secondary=$(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET)
-slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
-hdr=$(cfg OS_IMAGE_HEADER_SIZE)
-key=$SRCTREE/keys/test/ecdsa-p256.pem
+. "$SRCTREE/tests/arch/sim/sim_lib.sh"
+sim_use "$BUILD"
 
 sign() { # VERSION OUT [imgtool options]
 	v=$1 out=$2; shift 2
@@ -22,10 +16,6 @@ fresh() { # with IMAGE in the secondary slot
 		$((primary)):"$BUILD/slipway-os.img" $((secondary)):"$1"
 	rm -f "$flash.otp"
 }
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
-said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
-runs() { said "^os: running from image0-primary at $primary, header version $1\$"; }
-show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
 
 sign 2.0.0 "$TESTTMP/v2-test.img" --pad
 sign 2.0.0 "$TESTTMP/v2-perm.img" --pad --confirm

@@ -3,24 +3,11 @@
 # trade-off), while one never confirmed still is. The same build has the
 # reference OS confirm itself after a good start (CONFIG_OS_CONFIRM_AFTER_BOOT).
 . "$SRCTREE/tests/lib.sh"
+. "$SRCTREE/tests/arch/sim/sim_lib.sh"
 cd "$SRCTREE"
+sim_build "$TESTTMP/b" CONFIG_BOOT_VALIDATE_PRIMARY_ONCE=y CONFIG_OS_CONFIRM_AFTER_BOOT=y
 out=$TESTTMP/b
-printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_VALIDATE_PRIMARY_ONCE=y\nCONFIG_OS_CONFIRM_AFTER_BOOT=y\n' \
-	>"$TESTTMP/defconfig"
-make -s O="$out" defconfig DEFCONFIG="$TESTTMP/defconfig" >/dev/null &&
-	make -s O="$out" >"$TESTTMP/build.log" 2>&1 ||
-	{ not_ok "build with validate-once"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0; }
 
-boot=$out/slipway-boot
-flash=$TESTTMP/flash.bin
-cfg() { sed -n "s/^CONFIG_$1=//p" "$out/.config"; }
-primary=$(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)
-secondary=$(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET)
-slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
-hdr=$(cfg OS_IMAGE_HEADER_SIZE)
-boot_once() { env SLIPWAY_SIM_FLASH="$flash" "$boot" </dev/null >"$TESTTMP/boot.out" 2>&1; }
-said() { grep -q -- "$1" "$TESTTMP/boot.out"; }
-show() { sed 's/^/#   /' "$TESTTMP/boot.out"; }
 # Clear the bits of the primary image's last non-zero body byte (in the ELF
 # section headers: the program still runs), as a stray flash write could.
 spoil() {
