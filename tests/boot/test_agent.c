@@ -234,6 +234,47 @@ static void test_trial_confirm_revert(void **state)
 	free(img);
 }
 
+static int lock_depth, lock_calls;
+
+static void test_lock(void *arg)
+{
+	assert_ptr_equal(arg, &lock_depth);
+	assert_int_equal(lock_depth, 0); /* never nested, never left held */
+	lock_depth++;
+	lock_calls++;
+}
+
+static void test_unlock(void *arg)
+{
+	(void)arg;
+	assert_int_equal(lock_depth, 1);
+	lock_depth--;
+}
+
+/* The OS's lock is taken and released around every call, errors included. */
+static void test_lock_hook(void **state)
+{
+	struct dev d;
+	struct ota_state s;
+	size_t len;
+	uint8_t *img = vector("ecdsa-p256", &len);
+
+	(void)state;
+	dev_init(&d, 1, "hash-only", NULL);
+	d.ota.cfg.lock = test_lock;
+	d.ota.cfg.unlock = test_unlock;
+	d.ota.cfg.lock_arg = &lock_depth;
+	assert_int_equal(stage_chunked(&d, img, len, 333), 0);
+	assert_int_equal(ota_mark_pending(&d.ota, 0, 1), 0);
+	assert_int_equal(ota_read_state(&d.ota, &s), 0);
+	assert_int_equal(ota_confirm(&d.ota, 0), -EALREADY);
+	assert_int_equal(stage_chunked(&d, img, len / 2, 333), -ENODATA);
+	assert_int_equal(lock_depth, 0);
+	assert_true(lock_calls > (int)(len / 333) + 6);
+	dev_free(&d);
+	free(img);
+}
+
 /* ecdsa-p256-seccnt-dep needs image 1 at 2.0.0 or later. */
 static void test_dependencies(void **state)
 {
@@ -364,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_call_order_and_limits),
 		cmocka_unit_test(test_trial_confirm_revert),
 		cmocka_unit_test(test_dependencies),
+		cmocka_unit_test(test_lock_hook),
 		cmocka_unit_test(test_power_cut_while_staging),
 	};
 
