@@ -38,6 +38,8 @@ for t in $(cat "$bdir/tests/list"); do
 		note_fail "$f" "$name"
 	fi
 	printf '  %-40s %3d passed, %d failed\n' "$name" "$p" "$f"
+	# the power-fail proof's own summary line
+	sed -n 's/^powerfail: /    powerfail: /p' "$log"
 done
 
 echo "== script tests"
