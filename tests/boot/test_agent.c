@@ -302,6 +302,7 @@ struct staging {
 	const uint8_t *img;
 	size_t len;
 	int permanent;
+	int abort;           /* stage half, then abort: no request ever */
 	uint64_t request_at; /* ops before the request's first write */
 };
 
@@ -312,6 +313,15 @@ static int staging_run(struct mtd_dev *dev, void *ctx)
 
 	(void)dev;
 	s->d->ota.open_stages = 0; /* a fresh start of the OS */
+	if (s->abort) {
+		struct ota_stage st;
+
+		s->request_at = UINT64_MAX;
+		rc = ota_stage_begin(&s->d->ota, 0, &st);
+		if (rc == 0)
+			rc = ota_stage_write(&st, s->img, s->len / 2);
+		return rc ? rc : ota_stage_abort(&st);
+	}
 	rc = stage_chunked(s->d, s->img, s->len, 1000);
 	s->request_at = s->d->fl.ops;
 	if (rc == 0)
@@ -368,6 +378,7 @@ static int staging_check(struct mtd_dev *dev, const struct sim_replay_point *pt,
 	return 0;
 }
 
+/* Test and permanent requests, and a stage aborted half way. */
 static void test_power_cut_while_staging(void **state)
 {
 	size_t len;
@@ -375,9 +386,9 @@ static void test_power_cut_while_staging(void **state)
 	uint64_t cut_points = 0, failures = 0;
 
 	(void)state;
-	for (int permanent = 0; permanent < 2; permanent++) {
+	for (int run = 0; run < 3; run++) {
 		struct dev d;
-		struct staging s = { &d, img, len, permanent, 0 };
+		struct staging s = { &d, img, len, run == 1, run == 2, 0 };
 		struct sim_replay rp = { .seed = 99, .scenario = staging_run,
 					 .check = staging_check, .ctx = &s };
 		struct sim_replay_result res;
