@@ -74,8 +74,7 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 	return boot_copy(from, off, to, off, len);
 }
 
-/* The slots of image `img`, as the shared limits see them. */
-static struct boot_slots slots_of(struct boot_engine *e, unsigned int img)
+struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
 
@@ -85,7 +84,7 @@ static struct boot_slots slots_of(struct boot_engine *e, unsigned int img)
 
 uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img)
 {
-	struct boot_slots s = slots_of(e, img);
+	struct boot_slots s = boot_engine_slots(e, img);
 
 	return boot_max_image_size(e->strategy->kind, &s);
 }

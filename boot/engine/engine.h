@@ -101,6 +101,9 @@ int boot_copy(struct flash_area *from, uint32_t src, struct flash_area *to,
 int boot_copy_region(struct flash_area *from, struct flash_area *to,
 		     uint32_t off, uint32_t len);
 
+/* Image `img`'s slots, as libs/bootstate/slot_limits.h sees them. */
+struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img);
+
 /* The largest image the strategy can install for image `img`. */
 uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img);
 

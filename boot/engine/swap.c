@@ -6,14 +6,6 @@
 
 #define RECORD_DONE 0x01
 
-static struct boot_slots slots_of(struct boot_engine *e, unsigned int img)
-{
-	struct boot_image *bi = &e->images[img];
-
-	return (struct boot_slots){ bi->primary, bi->secondary, e->scratch,
-				    &bi->geo_primary, &bi->geo_secondary };
-}
-
 static uint32_t record_off(const struct boot_trailer_geo *g, uint32_t k)
 {
 	return g->slot_size - boot_trailer_size(g) + k * g->write_size;
@@ -66,7 +58,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 {
 	struct boot_image *bi = &e->images[img];
 	const struct boot_swap_params *sp = boot_swap_params(m->kind);
-	struct boot_slots slots = slots_of(e, img);
+	struct boot_slots slots = boot_engine_slots(e, img);
 	uint32_t sector = boot_swap_sector(&slots, sp);
 	uint32_t limit, n, steps, k = 0;
 	int rc = 0;
