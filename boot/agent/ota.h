@@ -140,9 +140,9 @@ void ota_stage_end(struct ota_stage *st);
  * secondary slot is validated again first, with every rule, so nothing
  * unvalidated is ever marked (the same errors as finish). Writes the
  * trailer as upstream's boot_set_pending does: magic, image_ok when
- * permanent, then swap_info. Power cut: no request, or the whole one
- * (the magic decides; a permanent request cut before image_ok is written
- * is a test request).
+ * permanent, then swap_info. Power cut: no request, or the whole one; a
+ * permanent request cut after its magic is a test request (image_ok not
+ * written) or none (image_ok torn: upstream's table then asks for nothing).
  */
 int ota_mark_pending(struct ota *ota, unsigned int image, int permanent);
 
