@@ -151,7 +151,7 @@ int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
 {
 	struct ota_image_slots *s;
 	struct boot_slots slots;
-	uint32_t trailer, start, end;
+	uint32_t trailer, start;
 	int rc;
 
 	if (image >= ota->cfg.nimages)
@@ -172,15 +172,9 @@ int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
 		st->limit = trailer;
 	/* Withdraw any earlier request before anything else changes. */
 	start = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
-	end = flash_area_size(&s->secondary);
-	for (uint32_t off = start; off < end;) {
-		uint32_t sec_start, sec_size;
-
-		if (mtd_sector_at(s->secondary.win.mtd.geo, off, &sec_start, &sec_size) ||
-		    flash_area_erase(&s->secondary, sec_start, sec_size))
-			return unlock(ota, -EIO);
-		off = sec_start + sec_size;
-	}
+	if (flash_area_erase_sectors(&s->secondary, start,
+				     flash_area_size(&s->secondary) - start) != 0)
+		return unlock(ota, -EIO);
 	ota->open_stages |= 1u << image;
 	return unlock(ota, 0);
 }
@@ -190,19 +184,18 @@ static int erase_ahead(struct ota_stage *st, uint32_t end)
 {
 	struct ota_image_slots *s = &st->ota->img[st->image];
 	uint32_t trailer = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
+	uint32_t start, size, upto = end < trailer ? end : trailer;
 
-	while (st->erased_to < end) {
-		uint32_t start, size;
-
-		if (st->erased_to >= trailer) { /* erased by ota_stage_begin */
-			st->erased_to = end;
-			break;
-		}
-		if (mtd_sector_at(s->secondary.win.mtd.geo, st->erased_to, &start, &size) ||
-		    flash_area_erase(&s->secondary, start, size))
+	/* Sectors from the trailer's on were erased by ota_stage_begin. */
+	if (st->erased_to < upto) {
+		if (mtd_sector_at(s->secondary.win.mtd.geo, upto - 1, &start, &size) ||
+		    flash_area_erase_sectors(&s->secondary, st->erased_to,
+					     upto - st->erased_to))
 			return -EIO;
 		st->erased_to = start + size;
 	}
+	if (st->erased_to < end)
+		st->erased_to = end;
 	return 0;
 }
 

@@ -15,25 +15,6 @@ const char *boot_swap_type_name(enum boot_swap_type t)
 	}
 }
 
-int boot_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len)
-{
-	const struct mtd_geometry *geo = fa->win.mtd.geo;
-	uint64_t end = (uint64_t)off + len;
-
-	/* Sector by sector, as the hardware does: a cut then lands between two. */
-	while (off < end) {
-		uint32_t start, size;
-		int rc = mtd_sector_at(geo, off, &start, &size);
-
-		if (rc == 0)
-			rc = flash_area_erase(fa, start, size);
-		if (rc != 0)
-			return rc;
-		off = start + size;
-	}
-	return 0;
-}
-
 static int all_erased(const uint8_t *buf, uint32_t len, uint8_t erased)
 {
 	for (uint32_t i = 0; i < len; i++)
@@ -112,7 +93,7 @@ enum decide_phase { DECIDE_UPDATES, DECIDE_REVERTS };
 
 static int erase_slot(struct flash_area *fa)
 {
-	return boot_erase_sectors(fa, 0, flash_area_size(fa));
+	return flash_area_erase_sectors(fa, 0, flash_area_size(fa));
 }
 
 /*

@@ -26,8 +26,6 @@
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_validate.h"
 
-#define BOOT_MAX_IMAGES 4
-
 struct boot_engine;
 
 struct boot_strategy {
@@ -86,9 +84,6 @@ struct boot_engine {
  * in e->images[i].swap / .status / .facts.
  */
 int boot_engine_run(struct boot_engine *e);
-
-/* Erase [off, off + len) of an area one sector at a time. */
-int boot_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len);
 
 /*
  * Copy `len` bytes from `from`+src to `to`+dst (erased), in program units;

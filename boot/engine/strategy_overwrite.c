@@ -27,14 +27,14 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 	if (size > trailer)
 		size = trailer; /* the engine bounds it; be sure regardless */
 	/* The primary's image sectors, and its trailer: no stale state left. */
-	rc = boot_erase_sectors(bi->primary, 0, size);
+	rc = flash_area_erase_sectors(bi->primary, 0, size);
 	if (rc == 0)
-		rc = boot_erase_sectors(bi->primary, trailer,
+		rc = flash_area_erase_sectors(bi->primary, trailer,
 					flash_area_size(bi->primary) - trailer);
 	if (rc == 0)
 		rc = boot_copy_region(bi->secondary, bi->primary, 0, size);
 	if (rc == 0)
-		rc = boot_erase_sectors(bi->secondary, 0,
+		rc = flash_area_erase_sectors(bi->secondary, 0,
 					flash_area_size(bi->secondary));
 	return rc;
 }

@@ -17,18 +17,18 @@ static int move_step(struct boot_engine *e, unsigned int img, uint32_t n,
 
 	if (k < n) { /* move primary sector n-1-k up by one */
 		i = n - 1 - k;
-		rc = boot_erase_sectors(bi->primary, (i + 1) * sector, sector);
+		rc = flash_area_erase_sectors(bi->primary, (i + 1) * sector, sector);
 		return rc ? rc : boot_copy(bi->primary, i * sector, bi->primary,
 					   (i + 1) * sector, sector);
 	}
 	i = (k - n) / 2;
 	if ((k - n) % 2 == 0) { /* secondary i -> primary i */
-		rc = boot_erase_sectors(bi->primary, i * sector, sector);
+		rc = flash_area_erase_sectors(bi->primary, i * sector, sector);
 		return rc ? rc : boot_copy_region(bi->secondary, bi->primary,
 						  i * sector, sector);
 	}
 	/* old primary i, now at i + 1 -> secondary i */
-	rc = boot_erase_sectors(bi->secondary, i * sector, sector);
+	rc = flash_area_erase_sectors(bi->secondary, i * sector, sector);
 	return rc ? rc : boot_copy(bi->primary, (i + 1) * sector, bi->secondary,
 				   i * sector, sector);
 }

@@ -17,13 +17,13 @@ static int scratch_step(struct boot_engine *e, unsigned int img, uint32_t n,
 	(void)n;
 	switch (k % 3) {
 	case 0: /* secondary -> scratch */
-		rc = boot_erase_sectors(e->scratch, 0, sector);
+		rc = flash_area_erase_sectors(e->scratch, 0, sector);
 		return rc ? rc : boot_copy(bi->secondary, off, e->scratch, 0, sector);
 	case 1: /* primary -> secondary */
-		rc = boot_erase_sectors(bi->secondary, off, sector);
+		rc = flash_area_erase_sectors(bi->secondary, off, sector);
 		return rc ? rc : boot_copy_region(bi->primary, bi->secondary, off, sector);
 	default: /* scratch -> primary */
-		rc = boot_erase_sectors(bi->primary, off, sector);
+		rc = flash_area_erase_sectors(bi->primary, off, sector);
 		return rc ? rc : boot_copy(e->scratch, 0, bi->primary, off, sector);
 	}
 }

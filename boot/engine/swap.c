@@ -42,7 +42,7 @@ static int erase_trailer(struct flash_area *fa, const struct boot_trailer_geo *g
 {
 	uint32_t start = boot_trailer_sector_start(fa, g);
 
-	return boot_erase_sectors(fa, start, g->slot_size - start);
+	return flash_area_erase_sectors(fa, start, g->slot_size - start);
 }
 
 static int in_progress(const struct boot_trailer *p)

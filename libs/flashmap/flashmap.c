@@ -177,3 +177,21 @@ int flash_area_erase(struct flash_area *fa, uint32_t off, size_t len)
 {
 	return mtd_erase(&fa->win.mtd, off, len);
 }
+
+int flash_area_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len)
+{
+	const struct mtd_geometry *geo = fa->win.mtd.geo;
+	uint64_t end = (uint64_t)off + len;
+
+	while (off < end) {
+		uint32_t start, size;
+		int rc = mtd_sector_at(geo, off, &start, &size);
+
+		if (rc == 0)
+			rc = flash_area_erase(fa, start, size);
+		if (rc != 0)
+			return rc;
+		off = start + size;
+	}
+	return 0;
+}

@@ -103,6 +103,13 @@ int flash_area_program(struct flash_area *fa, uint32_t off, const void *buf,
 		       size_t len);
 int flash_area_erase(struct flash_area *fa, uint32_t off, size_t len);
 
+/*
+ * Erase every sector that [off, off + len) touches, one erase per sector,
+ * in address order, as the hardware does: a power cut then lands between
+ * two sectors (or tears one). Returns the first error.
+ */
+int flash_area_erase_sectors(struct flash_area *fa, uint32_t off, uint32_t len);
+
 static inline uint32_t flash_area_size(const struct flash_area *fa)
 {
 	return fa->desc->size;

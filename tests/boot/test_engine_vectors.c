@@ -8,6 +8,7 @@
 
 #include "boot/engine/engine.h"
 #include "drivers/mtd/sim_flash.h"
+#include "tests/libs/bootstate/padded_vectors.h"
 
 #include <string.h>
 
@@ -54,19 +55,7 @@ static void rig_init(struct rig *r, const struct boot_strategy *s, uint32_t slot
 
 static void test_padded_vectors_through_the_engine(void **state)
 {
-	static const struct {
-		const char *vector;
-		uint32_t slot, max_align;
-		enum boot_swap_type want;
-	} cases[] = {
-		{ "ecdsa-p256-pad-test", 0x8000, 8, BOOT_SWAP_TEST },
-		{ "ecdsa-p256-pad-overwrite-only", 0x8000, 8, BOOT_SWAP_TEST },
-		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 8, BOOT_SWAP_PERM },
-		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 32, BOOT_SWAP_PERM },
-		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 8, BOOT_SWAP_NONE },
-		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 32, BOOT_SWAP_NONE },
-		{ "ecdsa-p256-pad-test", 0x8000, 16, BOOT_SWAP_NONE },
-	};
+	const struct padded_vector_case *cases = padded_vector_cases;
 	static const struct boot_strategy *const strategies[] = {
 		&boot_strategy_overwrite, &boot_strategy_swap_scratch,
 		&boot_strategy_swap_move,
@@ -75,7 +64,7 @@ static void test_padded_vectors_through_the_engine(void **state)
 
 	(void)state;
 	for (size_t s = 0; s < 3; s++) {
-		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (size_t i = 0; i < PADDED_VECTOR_CASES; i++) {
 			char rel[128];
 			size_t len;
 			uint8_t *vec;

@@ -239,7 +239,7 @@ static int stage(struct flash_area *fa, const struct boot_trailer_geo *g,
 	memset(buf, 0xff, g->slot_size);
 	n = build_image(buf, o, body_for(o->major));
 	n = (n + UNIT - 1) / UNIT * UNIT;
-	rc = boot_erase_sectors(fa, 0, g->slot_size);
+	rc = flash_area_erase_sectors(fa, 0, g->slot_size);
 	if (rc == 0)
 		rc = flash_area_program(fa, 0, buf, n);
 	free(buf);
@@ -474,7 +474,7 @@ static void learn(void)
 			fail_msg("%s: %s (reference, before op %u)", cur->name, why, p);
 		if (p < cur->nops && cur->ops[p].kind == OP_STAGE) {
 			load_state();
-			assert_int_equal(boot_erase_sectors(&slots[cur->ops[p].img][1], 0,
+			assert_int_equal(flash_area_erase_sectors(&slots[cur->ops[p].img][1], 0,
 							    nsect * SECTOR), 0);
 			if (recover(&erased_sec[p], &why) != 0)
 				fail_msg("%s: %s (reference)", cur->name, why);

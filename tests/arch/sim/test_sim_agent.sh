@@ -79,3 +79,13 @@ bad "truncated" "$TESTTMP/truncated.img" "incomplete: nothing, or less than the 
 bad "larger than the slot" "$TESTTMP/big.img" "larger than the bootloader can install"
 bad "a changed byte" "$TESTTMP/flipped.img" "not a valid image .*(image hash mismatch)"
 bad "wrong image index" "$TESTTMP/v2.img" "no such image" --image 1
+
+# Console input is an input too: malformed lines get a message, change nothing.
+fresh
+sim "stage $TESTTMP/v2.img --image x" "pending --image 99999" "confirm --image" \
+	"frobnicate" "stage" "stage /nonexistent/file" status
+said '^stage: --image takes a number$' && said '^pending: --image takes a number$' &&
+said '^commands: status, stage FILE' && said '^stage: cannot open /nonexistent/file$' &&
+said "$before" && ! said 'bytes staged' &&
+	ok "malformed shell lines are refused with a message; nothing changes" ||
+	{ not_ok "malformed shell lines"; show; }

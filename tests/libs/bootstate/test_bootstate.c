@@ -7,6 +7,7 @@
 
 #include "drivers/mtd/sim_flash.h"
 #include "libs/bootstate/bootstate.h"
+#include "tests/libs/bootstate/padded_vectors.h"
 
 #include <errno.h>
 #include <string.h>
@@ -74,44 +75,35 @@ static void test_offsets(void **state)
 }
 
 /* The padded vectors as secondary slots: upstream's swap types. */
-static void test_padded_vectors(void **state)
+static void check_padded(const char *vector, uint32_t slot, uint32_t max_align,
+			 enum boot_swap_type want)
 {
-	static const struct {
-		const char *vector;
-		uint32_t slot, max_align;
-		enum boot_swap_type want;
-	} cases[] = {
-		{ "ecdsa-p256-pad-test", 0x8000, 8, BOOT_SWAP_TEST },
-		{ "ecdsa-p256-pad-overwrite-only", 0x8000, 8, BOOT_SWAP_TEST },
-		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 8, BOOT_SWAP_PERM },
-		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 32, BOOT_SWAP_PERM },
-		/* padded for another max-align: the magic is not recognised */
-		{ "ecdsa-p256-pad-confirm-ma32", 0x20000, 8, BOOT_SWAP_NONE },
-		{ "ecdsa-p256-pad-confirm-a8", 0x20000, 32, BOOT_SWAP_NONE },
-		{ "ecdsa-p256-pad-test", 0x8000, 16, BOOT_SWAP_NONE },
-		/* not padded: no trailer */
-		{ "ecdsa-p256", 0x20000, 8, BOOT_SWAP_NONE },
-	};
 	struct boot_trailer empty = { BOOT_MAGIC_UNSET, BOOT_FLAG_UNSET,
 				      BOOT_FLAG_UNSET, BOOT_SWAP_NONE, 0, 0 };
+	struct boot_trailer_geo g = geo(slot, max_align);
+	struct boot_trailer t;
+	struct slot s;
 
+	slot_load(&s, vector, slot);
+	assert_int_equal(boot_trailer_read(&s.fl.mtd, &g, &t), 0);
+	if (boot_swap_type_of(&empty, &t) != want)
+		fail_msg("%s with max-align %u: swap type %d, want %d", vector,
+			 max_align, boot_swap_type_of(&empty, &t), want);
+	/* imgtool writes neither swap_info nor copy_done */
+	assert_int_equal(t.swap_type, BOOT_SWAP_NONE);
+	assert_int_equal(t.copy_done, BOOT_FLAG_UNSET);
+	free(s.mem);
+}
+
+static void test_padded_vectors(void **state)
+{
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct boot_trailer_geo g = geo(cases[i].slot, cases[i].max_align);
-		struct boot_trailer t;
-		struct slot s;
-
-		slot_load(&s, cases[i].vector, cases[i].slot);
-		assert_int_equal(boot_trailer_read(&s.fl.mtd, &g, &t), 0);
-		if (boot_swap_type_of(&empty, &t) != cases[i].want)
-			fail_msg("%s with max-align %u: swap type %d, want %d",
-				 cases[i].vector, cases[i].max_align,
-				 boot_swap_type_of(&empty, &t), cases[i].want);
-		/* imgtool writes neither swap_info nor copy_done */
-		assert_int_equal(t.swap_type, BOOT_SWAP_NONE);
-		assert_int_equal(t.copy_done, BOOT_FLAG_UNSET);
-		free(s.mem);
-	}
+	for (size_t i = 0; i < PADDED_VECTOR_CASES; i++)
+		check_padded(padded_vector_cases[i].vector, padded_vector_cases[i].slot,
+			     padded_vector_cases[i].max_align,
+			     padded_vector_cases[i].want);
+	/* not padded: no trailer */
+	check_padded("ecdsa-p256", 0x20000, 8, BOOT_SWAP_NONE);
 }
 
 /* Our request writes give the bytes imgtool --pad / --pad --confirm give. */
