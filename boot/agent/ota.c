@@ -175,42 +175,10 @@ int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
 	if (flash_area_erase_sectors(&s->secondary, start,
 				     flash_area_size(&s->secondary) - start) != 0)
 		return unlock(ota, -EIO);
+	/* Sectors from the trailer's on were erased just now. */
+	flash_stream_init(&st->out, &s->secondary, start);
 	ota->open_stages |= 1u << image;
 	return unlock(ota, 0);
-}
-
-/* Erase every sector the range [.., end) enters that is not erased yet. */
-static int erase_ahead(struct ota_stage *st, uint32_t end)
-{
-	struct ota_image_slots *s = &st->ota->img[st->image];
-	uint32_t trailer = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
-	uint32_t start, size, upto = end < trailer ? end : trailer;
-
-	/* Sectors from the trailer's on were erased by ota_stage_begin. */
-	if (st->erased_to < upto) {
-		if (mtd_sector_at(s->secondary.win.mtd.geo, upto - 1, &start, &size) ||
-		    flash_area_erase_sectors(&s->secondary, st->erased_to,
-					     upto - st->erased_to))
-			return -EIO;
-		st->erased_to = start + size;
-	}
-	if (st->erased_to < end)
-		st->erased_to = end;
-	return 0;
-}
-
-/* Program whole units at the cursor (written - tail_len). */
-static int program(struct ota_stage *st, uint32_t at, const uint8_t *data,
-		   uint32_t len)
-{
-	struct ota_image_slots *s = &st->ota->img[st->image];
-
-	if (len == 0)
-		return 0;
-	if (erase_ahead(st, at + len) != 0 ||
-	    flash_area_program(&s->secondary, at, data, len) != 0)
-		return -EIO;
-	return 0;
 }
 
 static int stage_open(const struct ota_stage *st)
@@ -222,40 +190,16 @@ static int stage_open(const struct ota_stage *st)
 int ota_stage_write(struct ota_stage *st, const void *data, size_t len)
 {
 	struct ota *ota = st->ota;
-	const uint8_t *p = data;
-	uint32_t unit, at, whole;
-	int rc = 0;
+	int rc;
 
 	if (!stage_open(st))
 		return -EINVAL;
 	lock(ota);
-	if (len > st->limit - st->written) {
+	if (len > st->limit - st->out.written) {
 		st->reason = 0;
 		return unlock(ota, -EFBIG);
 	}
-	unit = ota->img[st->image].secondary.win.mtd.geo->program_unit;
-	at = st->written - st->tail_len;
-	st->written += (uint32_t)len;
-	/* Complete a unit begun by an earlier call. */
-	if (st->tail_len > 0) {
-		uint32_t n = unit - st->tail_len < len ? unit - st->tail_len : (uint32_t)len;
-
-		memcpy(st->tail + st->tail_len, p, n);
-		st->tail_len += n;
-		p += n;
-		len -= n;
-		if (st->tail_len < unit)
-			return unlock(ota, 0);
-		rc = program(st, at, st->tail, unit);
-		at += unit;
-		st->tail_len = 0;
-	}
-	/* The whole units straight from the caller's buffer. */
-	whole = (uint32_t)len / unit * unit;
-	if (rc == 0)
-		rc = program(st, at, p, whole);
-	memcpy(st->tail, p + whole, len - whole);
-	st->tail_len = (uint32_t)len - whole;
+	rc = flash_stream_write(&st->out, data, len);
 	return unlock(ota, rc);
 }
 
@@ -265,36 +209,27 @@ int ota_stage_finish(struct ota_stage *st)
 	struct ota_image_slots *s;
 	uint8_t raw[IMAGE_HEADER_ENCODED_SIZE];
 	struct image_header h;
-	uint32_t unit;
-	int rc = 0;
+	int rc;
 
 	if (!stage_open(st))
 		return -EINVAL;
 	lock(ota);
 	s = &ota->img[st->image];
-	unit = s->secondary.win.mtd.geo->program_unit;
-	if (st->tail_len > 0) {
-		uint32_t at = st->written - st->tail_len;
-
-		memset(st->tail + st->tail_len, s->secondary.win.mtd.geo->erased_value,
-		       unit - st->tail_len);
-		rc = program(st, at, st->tail, unit);
-		st->tail_len = 0;
-		if (rc != 0)
-			return unlock(ota, rc);
-	}
+	rc = flash_stream_flush(&st->out);
+	if (rc != 0)
+		return unlock(ota, rc);
 	st->reason = 0;
-	if (st->written < sizeof(raw))
+	if (st->out.written < sizeof(raw))
 		return unlock(ota, -ENODATA);
 	/* Fewer bytes than the header itself declares: cut short. */
 	if (flash_area_read(&s->secondary, 0, raw, sizeof(raw)) != 0)
 		return unlock(ota, -EIO);
 	image_header_decode(&h, raw);
 	if (h.magic == IMAGE_MAGIC &&
-	    (uint64_t)h.hdr_size + h.img_size + h.protect_tlv_size > st->written)
+	    (uint64_t)h.hdr_size + h.img_size + h.protect_tlv_size > st->out.written)
 		return unlock(ota, -ENODATA);
 	rc = check_update(ota, st->image, &st->reason, &st->facts);
-	if (rc == 0 && st->facts.size > st->written)
+	if (rc == 0 && st->facts.size > st->out.written)
 		rc = -ENODATA;
 	if (rc == 0)
 		st->finished = 1;

@@ -42,7 +42,7 @@
 
 #include "libs/bootstate/slot_limits.h"
 #include "libs/bootstate/update_rules.h"
-#include "libs/flashmap/flashmap.h"
+#include "libs/flashmap/flash_stream.h"
 #include "libs/image/image_validate.h"
 
 #define OTA_MAX_IMAGES 3
@@ -88,11 +88,8 @@ int ota_config_kconfig(struct ota_config *cfg);
 struct ota_stage {
 	struct ota *ota;
 	unsigned int image;
-	uint32_t written;     /* bytes accepted so far */
-	uint32_t erased_to;   /* sectors below this are erased (or written) */
+	struct flash_stream out; /* into the secondary slot; .written counts */
 	uint32_t limit;       /* the most the bootloader can install */
-	uint8_t tail[32];     /* bytes short of a whole program unit */
-	uint32_t tail_len;
 	int finished;         /* ota_stage_finish() accepted it */
 	int reason;           /* the image library's reason for a refusal */
 	struct image_facts facts; /* the staged image's, once finished */

@@ -146,7 +146,7 @@ static void cmd_stage(const char *path, int image)
 
 		boot_version_text(&st.facts.hdr.version, v, sizeof(v));
 		printf("stage: image %d: %u bytes staged, version %s, valid\n",
-		       image, (unsigned)st.written, v);
+		       image, (unsigned)st.out.written, v);
 		ota_stage_end(&st);
 		return;
 	}

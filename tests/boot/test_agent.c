@@ -182,7 +182,7 @@ static void test_call_order_and_limits(void **state)
 	/* past what the bootloader can install: refused, nothing written */
 	memset(big, 0x5a, sizeof(big));
 	assert_int_equal(ota_stage_write(&st, big, sizeof(big)), -EFBIG);
-	assert_int_equal(st.written, 0);
+	assert_int_equal(st.out.written, 0);
 	assert_int_equal(ota_stage_finish(&st), -ENODATA);
 	assert_int_equal(ota_stage_write(&st, img, len / 2), 0);
 	assert_int_equal(ota_stage_finish(&st), -ENODATA); /* truncated */
