@@ -177,7 +177,7 @@ $(OBJDIR)/generated/%.o: $(OUT)/generated/%.c $(AUTOCONF) | toolchain
 # is compiled; the project config leaves out what is not enabled, and the
 # archive hands the linker only what the program references.
 MBEDTLS_LIB := $(OUT)/mbedtls/libmbedcrypto.a
-MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c bignum.c constant_time.c \
+MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c constant_time.c \
     ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c \
     pk_wrap.c pkparse.c platform.c platform_util.c rsa.c rsa_internal.c \
     sha256.c sha512.c

@@ -26,4 +26,7 @@ int arch_reset(void);
 /* Level (0 or 1) of GPIO input `pin`, or a negative errno. */
 int arch_gpio_read(unsigned int pin);
 
+/* Busy or sleep for `ms` milliseconds. */
+void arch_delay_ms(unsigned int ms);
+
 #endif

@@ -3,11 +3,24 @@
 #define SLIPWAY_BOARDS_BOARD_H
 
 struct mtd_dev;
+struct serial_dev;
 
 /*
  * The flash device holding the bootloader and the image slots, ready for
  * use, or NULL after printing why it is not available.
  */
 struct mtd_dev *board_boot_flash(void);
+
+/*
+ * The console's input (the shell reads it), or NULL when the board has none.
+ * Output goes through the C library's stdout.
+ */
+struct serial_dev *board_console(void);
+
+/*
+ * The serial line SMP (mcumgr) requests arrive on, or NULL after printing
+ * why there is none. It may be the console's line.
+ */
+struct serial_dev *board_smp_serial(void);
 
 #endif

@@ -315,8 +315,12 @@ static void slot_state(struct ota *ota, struct flash_area *fa,
 	out->content = rc == IMAGE_OK ? OTA_SLOT_VALID :
 		       rc == IMAGE_ERR_EMPTY ? OTA_SLOT_EMPTY : OTA_SLOT_INVALID;
 	out->reason = rc;
-	if (rc == IMAGE_OK)
+	if (rc == IMAGE_OK) {
 		out->version = f.hdr.version;
+		memcpy(out->hash, f.digest, f.digest_len);
+		out->hash_len = (uint8_t)f.digest_len;
+		out->bootable = !(f.hdr.flags & IMAGE_F_NON_BOOTABLE);
+	}
 }
 
 int ota_read_state(struct ota *ota, struct ota_state *out)

@@ -161,7 +161,10 @@ enum ota_slot_content {
 struct ota_slot_state {
 	enum ota_slot_content content;
 	int reason;                   /* image_error when INVALID */
-	struct image_version version; /* when VALID */
+	struct image_version version; /* when VALID: */
+	uint8_t hash[CRYPTO_HASH_MAX_SIZE]; /* its hash TLV (what mcumgr shows) */
+	uint8_t hash_len;
+	int bootable;                 /* not marked non-bootable */
 };
 
 struct ota_image_state {

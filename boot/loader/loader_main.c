@@ -2,11 +2,13 @@
  * The bootloader's flow: set up the flash map, let the boot engine finish
  * or apply the upgrades the trailers ask for, and start image 0 once every
  * image's primary slot validates (hash, signature, trusted key, security
- * counter).
+ * counter). Serial recovery, when configured, takes over before the engine
+ * runs (its button held) or instead of halting (nothing can boot).
  */
 #include "arch/arch.h"
 #include "boards/board.h"
 #include "boot/engine/engine.h"
+#include "boot/loader/recovery.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
@@ -72,6 +74,18 @@ static int open_images(const struct flash_map *map, struct boot_image *images)
 	return 0;
 }
 
+/* Nothing can boot: serial recovery when so configured, else halt. */
+static int no_bootable_image(struct boot_engine *e)
+{
+#if defined(CONFIG_BOOT_SERIAL_RECOVERY) && defined(CONFIG_BOOT_SERIAL_NO_APPLICATION)
+	log_info("boot: no bootable image: entering serial recovery");
+	return recovery_run(e) ? 1 : 0;
+#else
+	(void)e;
+	return 1;
+#endif
+}
+
 int slipway_main(void)
 {
 	const struct image_policy *pol = image_policy_kconfig();
@@ -114,6 +128,12 @@ int slipway_main(void)
 	}
 	if (flash_area_open(&map, FLASH_AREA_SCRATCH, 0, &scratch) == 0)
 		engine.scratch = &scratch;
+#if defined(CONFIG_BOOT_SERIAL_RECOVERY)
+	if (recovery_requested()) {
+		log_info("boot: recovery button held: entering serial recovery");
+		return recovery_run(&engine) ? 1 : 0;
+	}
+#endif
 	rc = boot_engine_run(&engine);
 	if (rc != 0) {
 		log_error("boot: flash error %d during the upgrade; halting", rc);
@@ -125,7 +145,7 @@ int slipway_main(void)
 		if (images[i].status != IMAGE_OK) {
 			log_error("boot: image %u primary slot: %s; not booting it",
 				  i, image_strerror(images[i].status));
-			return 1;
+			return no_bootable_image(&engine);
 		}
 		log_info("boot: image %u primary slot: version %u.%u.%u+%u, %u "
 			 "bytes, %s (%s)", i, f->hdr.version.major,
@@ -137,7 +157,7 @@ int slipway_main(void)
 	}
 	if (images[0].facts.hdr.flags & IMAGE_F_NON_BOOTABLE) {
 		log_error("boot: image 0 is marked non-bootable; not booting it");
-		return 1;
+		return no_bootable_image(&engine);
 	}
 	rc = arch_boot_image(&images[0].primary->win.mtd,
 			     images[0].facts.hdr.hdr_size,

@@ -72,6 +72,18 @@ void cbor_put_text(struct cbor_enc *e, const char *text, size_t len)
 	put(e, text, len);
 }
 
+void cbor_put_str(struct cbor_enc *e, const char *text)
+{
+	cbor_put_text(e, text, strlen(text));
+}
+
+void cbor_put_bool(struct cbor_enc *e, int v)
+{
+	uint8_t b = v ? 0xf5 : 0xf4;
+
+	put(e, &b, 1);
+}
+
 void cbor_put_map(struct cbor_enc *e, size_t pairs)
 {
 	head(e, MAJOR_MAP, pairs);

@@ -1,6 +1,6 @@
 /*
  * A small CBOR (RFC 8949) encoder into a caller's buffer: unsigned integers,
- * byte and text strings, maps and arrays of known size. No allocation.
+ * byte and text strings, booleans, maps and arrays of known size. No allocation.
  * Every call checks room; once a write does not fit, the encoder stays
  * failed and cbor_enc_len() reports it.
  */
@@ -20,6 +20,9 @@ void cbor_enc_init(struct cbor_enc *e, uint8_t *buf, size_t cap);
 void cbor_put_uint(struct cbor_enc *e, uint64_t v);
 void cbor_put_bytes(struct cbor_enc *e, const void *data, size_t len);
 void cbor_put_text(struct cbor_enc *e, const char *text, size_t len);
+/* A NUL-terminated text string (a map key, most often). */
+void cbor_put_str(struct cbor_enc *e, const char *text);
+void cbor_put_bool(struct cbor_enc *e, int v);
 void cbor_put_map(struct cbor_enc *e, size_t pairs);
 void cbor_put_array(struct cbor_enc *e, size_t items);
 

@@ -15,6 +15,11 @@
  * Arm, ...); a portable C fallback elsewhere. */
 #define MBEDTLS_HAVE_ASM
 
+/* SMP's serial framing (libs/smp) is base64. */
+#if defined(CONFIG_SMP)
+#define MBEDTLS_BASE64_C
+#endif
+
 /* Image hashes, and AES-CTR for encrypted image bodies. */
 #define MBEDTLS_SHA256_C
 #if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384) || defined(CONFIG_BOOT_ED25519_PURE)

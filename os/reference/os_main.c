@@ -10,13 +10,19 @@
  *   confirm [--image N]          keep the running image
  *   reboot                       reset into the bootloader
  *   version                      this image's version
- * End of input ends the OS (the sim process exits).
+ * End of input ends the OS (the sim process exits). With CONFIG_OS_SMP it
+ * also serves SMP (mcumgr) requests on the board's SMP serial line, the
+ * image group through the same agent (boot/agent/ota_smp.c).
  */
 #include "arch/arch.h"
+#include "boards/board.h"
 #include "boot/agent/ota.h"
+#include "boot/agent/ota_smp.h"
+#include "drivers/serial/serial.h"
 #include "libs/bootstate/update_rules.h"
 #include "libs/image/image_error.h"
 #include "libs/image/image_header.h"
+#include "libs/smp/smp_os.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,11 +236,99 @@ static int run_command(char *line)
 	return 0;
 }
 
+#if defined(CONFIG_OS_SMP)
+static struct ota_smp ota_smp;
+static struct smp_img_ctx smp_img;
+static struct smp_os_ctx smp_os = { CONFIG_SMP_PACKET_SIZE, 1 };
+static const struct smp_group_entry smp_groups[] = {
+	{ &smp_os_group, &smp_os }, { &smp_img_group, &smp_img },
+};
+static uint8_t smp_rx_buf[CONFIG_SMP_PACKET_SIZE + 4];
+static uint8_t smp_rsp_buf[CONFIG_SMP_PACKET_SIZE];
+static struct smp_serial_server smp;
+
+static int smp_line_write(void *arg, const uint8_t *data, size_t len)
+{
+	return serial_write(arg, data, len);
+}
+
+static void smp_reset(void *arg)
+{
+	(void)arg;
+	printf("os: rebooting (SMP reset)\n");
+	fflush(stdout);
+	arch_reset();
+	printf("os: reset failed\n");
+}
+
+/* The SMP server on the board's SMP line, or NULL. */
+static struct serial_dev *smp_start(void)
+{
+	struct serial_dev *line = board_smp_serial();
+
+	if (line == NULL)
+		return NULL;
+	ota_smp_init(&ota_smp, &ota);
+	smp_img.ops = &ota_smp.ops;
+	smp_img.be = &ota_smp;
+	smp_serial_server_init(&smp, smp_groups, 2, smp_rx_buf, smp_rsp_buf,
+			       sizeof(smp_rsp_buf), smp_line_write, line);
+	smp.server.after_reply = smp_reset;
+	return line;
+}
+
+static void smp_poll(struct serial_dev *line, int timeout_ms)
+{
+	uint8_t buf[256];
+	int n = serial_read(line, buf, sizeof(buf), timeout_ms);
+
+	if (n > 0)
+		smp_serial_server_input(&smp, buf, (size_t)n);
+}
+#else
+static struct serial_dev *smp_start(void)
+{
+	return NULL;
+}
+
+static void smp_poll(struct serial_dev *line, int timeout_ms)
+{
+	(void)line;
+	(void)timeout_ms;
+}
+#endif
+
+/*
+ * The next console line into `line`: 1 when complete, 0 when none is yet,
+ * -1 at the end of input. Read a byte at a time: a reboot replaces this
+ * program, and input read ahead would be lost with it.
+ */
+static int console_line(struct serial_dev *con, char *line, size_t cap,
+			size_t *len, int timeout_ms)
+{
+	uint8_t c;
+	int n;
+
+	while ((n = serial_read(con, &c, 1, timeout_ms)) == 1) {
+		timeout_ms = 0;
+		if (*len + 1 < cap)
+			line[(*len)++] = (char)c;
+		if (c == '\n') {
+			line[*len] = '\0';
+			*len = 0;
+			return 1;
+		}
+	}
+	return n < 0 ? -1 : 0;
+}
+
 int slipway_main(void)
 {
 	char line[512];
+	size_t len = 0;
 	int rc;
 	struct ota_config cfg;
+	struct serial_dev *con = board_console(), *smp_line;
 
 	rc = ota_config_kconfig(&cfg);
 	if (rc == 0)
@@ -251,13 +345,21 @@ int slipway_main(void)
 #else
 	(void)confirm_all;
 #endif
-	/* Unbuffered: a reboot replaces this program, and input read ahead
-	 * into a buffer would be lost with it. */
-	setvbuf(stdin, NULL, _IONBF, 0);
+	smp_line = smp_start();
+	if (con == NULL && smp_line == NULL)
+		return 0;
 	for (;;) {
 		fflush(stdout);
-		if (fgets(line, sizeof(line), stdin) == NULL)
+		if (smp_line != NULL)
+			smp_poll(smp_line, 10);
+		if (con == NULL)
+			continue;
+		rc = console_line(con, line, sizeof(line), &len,
+				  smp_line != NULL ? 0 : -1);
+		if (rc < 0)
 			return 0;
+		if (rc == 0)
+			continue;
 		printf("> %s", line);
 		if (run_command(line))
 			return 0;

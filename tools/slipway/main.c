@@ -7,6 +7,7 @@ static const struct slipway_group *const groups[] = {
 	&image_group,
 	&flash_group,
 	&part_group,
+	&smp_group,
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

@@ -29,6 +29,7 @@ struct slipway_group {
 extern const struct slipway_group image_group;
 extern const struct slipway_group flash_group;
 extern const struct slipway_group part_group;
+extern const struct slipway_group smp_group;
 
 /* Prefix for messages: "slipway <group> <command>", set by main. */
 extern const char *slipway_prog;

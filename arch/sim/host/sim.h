@@ -10,6 +10,8 @@
 #define SIM_ENV_OTP "SLIPWAY_SIM_OTP"       /* OTP file; default <flash>.otp */
 #define SIM_ENV_GPIO "SLIPWAY_SIM_GPIO"     /* input levels, "2=1,5=0" */
 #define SIM_ENV_LOADER "SLIPWAY_SIM_LOADER" /* set by the boot hook */
+#define SIM_ENV_SMP_PTY "SLIPWAY_SIM_SMP_PTY" /* link to the SMP serial pty */
+#define SIM_ENV_SMP_FD "SLIPWAY_SIM_SMP_FD" /* its fds, passed along exec */
 
 /*
  * Level of `pin` in a SLIPWAY_SIM_GPIO-style `spec` ("pin=level,..."; NULL
@@ -17,5 +19,12 @@
  * or past `count`.
  */
 int sim_gpio_parse(const char *spec, unsigned int pin, unsigned int count);
+
+struct serial_dev;
+
+/* The sim's serial lines: the console's input (stdin), and the SMP line
+ * on a pseudo-terminal (NULL when SLIPWAY_SIM_SMP_PTY is not set). */
+struct serial_dev *sim_console_serial(void);
+struct serial_dev *sim_pty_serial(void);
 
 #endif
