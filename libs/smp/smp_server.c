@@ -154,7 +154,7 @@ static void reply(struct smp_server *s, const struct smp_hdr *rh,
 	cbor_enc_init(&head, s->rsp + SMP_HDR_SIZE, MAP_HEAD_ROOM);
 	cbor_put_map(&head, req.pairs);
 	memmove(s->rsp + SMP_HDR_SIZE + head.len, body, (size_t)blen);
-	h.op = rh->op == SMP_OP_READ || rh->op == SMP_OP_WRITE ? rh->op + 1 : rh->op;
+	h.op = rh->op | 1; /* a reply's op is odd: 0 -> 1, 2 -> 3 */
 	h.ver = rh->ver > 1 ? 1 : rh->ver;
 	h.flags = 0;
 	h.len = (uint16_t)(head.len + (size_t)blen);
