@@ -31,6 +31,24 @@ for t in "$@"; do
 			done
 		done
 	fi
+	case "$t" in
+	fuzz_smp_serial|fuzz_cbor)
+		# the worked frames of ../shared/docs/smp-protocol.md section 6
+		n=0
+		for l in ABMCAAAJAAAAAKFhZGVoZWxsbyVv ABQDAAAKAAAAAL9hcmVoZWxsb/8GPg== \
+		    ABYDAAAMAAEBAb9icmMAY29mZhgg/9ky; do
+			n=$((n + 1))
+			if [ "$t" = fuzz_cbor ]; then
+				echo "$l" | base64 -d | tail -c +11 | head -c -2 >"$corpus/seed-doc-$n"
+			else
+				printf '\006\011%s\n' "$l" >"$corpus/seed-doc-$n"
+			fi
+		done
+		[ "$t" = fuzz_smp_serial ] && printf '\006\011%s\n\004\024%s\n' \
+		    AGsCAABhAAEBAaVlaW1hZ2UAY2xlbhkSNGNvZmYAY3NoYVggAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh9kZGF0YVggPbjzlgAAAAAAAgAAABAAAAAA \
+		    AAABAgMAAAAAAAAAAAAsaQ== >"$corpus/seed-upload"
+		;;
+	esac
 	[ -d "$shared" ] || echo "fuzz: $t: $shared missing: corpus NOT seeded from vectors"
 	log=$dir/$t.log
 	if (cd "$dir/$t" && "$dir/$t.bin" -max_total_time="$secs" -timeout=10 \
