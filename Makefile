@@ -283,11 +283,12 @@ $(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(BOOT_E
 $(SIZES): $(BOOT_ELF)
 	$(Q)$(TARGET_SIZE) $< | awk 'NR == 2 { print $$1, $$2, $$3 }' >$@
 
-# sim: boot a fresh copy of the flash image; the console is this terminal.
+# sim: boot a fresh copy of the flash image; the console is this terminal,
+# the SMP line a pty linked at <build>/run/smp-pty (for `slipway smp`).
 run: all
 ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin && rm -f $(OUT)/run/flash.bin.otp
-	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin $(BOOT_ELF)
+	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(BOOT_ELF)
 else
 	@echo "error: 'make run' is not available for board '$(BOARD)' yet" >&2; exit 1
 endif

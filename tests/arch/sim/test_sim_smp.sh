@@ -1,0 +1,134 @@
+# SMP end to end on the sim, with the host client driving the sim's SMP
+# line on a pty exactly as it would a device's serial port: the running OS
+# is updated over SMP (upload, test, reset, confirm), serial recovery
+# installs an image into an empty device (and is entered by its button),
+# and the client's errors are clear (no device, no reply, a refusal).
+. "$SRCTREE/tests/lib.sh"
+. "$SRCTREE/tests/arch/sim/sim_lib.sh"
+sim_use "$BUILD"
+
+pty=$TESTTMP/smp-pty
+log=$TESTTMP/console.out
+smp() { "$SLIPWAY" smp "$@" --port "$pty" --timeout 5000; }
+showlog() { sed 's/^/#   /' "$log"; }
+simpid=
+
+# Start the sim in the background on $flash with its console input held
+# open (fd 7 writes it), and wait for its SMP pty.
+start_sim() {
+	rm -f "$pty" "$TESTTMP/in"
+	mkfifo "$TESTTMP/in"
+	env "$@" SLIPWAY_SIM_FLASH="$flash" SLIPWAY_SIM_SMP_PTY="$pty" \
+		"$boot" <"$TESTTMP/in" >"$log" 2>&1 &
+	simpid=$!
+	exec 7>"$TESTTMP/in"
+	wait_for "^sim: SMP serial on "
+}
+stop_sim() {
+	[ -n "$simpid" ] || return 0
+	echo exit >&7 2>/dev/null
+	exec 7>&-
+	for _ in $(seq 50); do kill -0 "$simpid" 2>/dev/null || break; sleep 0.1; done
+	kill "$simpid" 2>/dev/null
+	wait "$simpid" 2>/dev/null
+	simpid=
+}
+trap stop_sim EXIT
+# Wait (up to 10 s) until the console has printed PATTERN COUNT times.
+wait_for() {
+	for _ in $(seq 100); do
+		[ "$(grep -c -- "$1" "$log")" -ge "${2:-1}" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+hash_of_slot() { smp image list | awk -v s="slot $1:" '$0 ~ s { getline; print $2 }'; }
+
+"$SLIPWAY" image sign -k "$key" -v 2.0.0 -H "$hdr" --pad-header -S "$slot" --align 8 \
+	"$BUILD/slipway-os.payload" "$TESTTMP/v2.img"
+
+# --- the running OS, updated over SMP -------------------------------------
+cp "$BUILD/slipway-flash.bin" "$flash"; rm -f "$flash.otp"
+start_sim
+smp image list >"$TESTTMP/list" &&
+grep -q '^image 0 slot 0: version 1.0.0 bootable confirmed active$' "$TESTTMP/list" &&
+	ok "the client lists the running image over the sim's pty" ||
+	{ not_ok "image list"; sed 's/^/#   /' "$TESTTMP/list"; showlog; }
+
+smp image upload "$TESTTMP/v2.img" >"$TESTTMP/up" 2>"$TESTTMP/up.err" &&
+grep -q '^uploaded [0-9]* bytes in .* KiB/s); SHA-256 [0-9a-f]\{64\}$' "$TESTTMP/up" &&
+grep -q '100% ' "$TESTTMP/up.err" &&
+smp image list | grep -q '^image 0 slot 1: version 2.0.0 bootable$' &&
+	ok "v2 uploads (progress and throughput shown) into the secondary slot" ||
+	{ not_ok "upload v2"; sed 's/^/#   /' "$TESTTMP/up" "$TESTTMP/up.err"; showlog; }
+
+h2=$(hash_of_slot 1)
+smp image test "$h2" | grep -q '^image 0 slot 1: version 2.0.0 bootable pending$' &&
+smp reset | grep -q '^reset requested$' &&
+wait_for '^Slipway OS 2.0.0$' &&
+grep -q '^boot: image 0: test upgrade (swap-move) to version 2.0.0+0$' "$log" &&
+smp image list | grep -q '^image 0 slot 0: version 2.0.0 bootable active$' &&
+	ok "image test by hash and reset: v2 boots on trial" ||
+	{ not_ok "test and reset"; showlog; }
+
+smp image confirm | grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed active$' &&
+smp reset >/dev/null && wait_for '^Slipway OS 2.0.0$' 2 &&
+smp image list | grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed active$' &&
+! grep -q 'revert' "$log" &&
+	ok "v2 confirmed through the client stays after the next reset" ||
+	{ not_ok "confirm"; showlog; }
+
+# refusals: a clear message, exit status 1, nothing changed
+"$SLIPWAY" image keygen -k "$TESTTMP/other.pem" -t ecdsa-p256
+"$SLIPWAY" image sign -k "$TESTTMP/other.pem" -v 3.0.0 -H "$hdr" --pad-header -S "$slot" \
+	--align 8 "$BUILD/slipway-os.payload" "$TESTTMP/wrongkey.img"
+smp image list >"$TESTTMP/before"
+smp image upload "$TESTTMP/wrongkey.img" >/dev/null 2>"$TESTTMP/err"; rc=$?
+smp image list >"$TESTTMP/after"
+[ $rc = 1 ] &&
+grep -q 'device refused: image error 5 (invalid image (TLVs, hash or signature)): signed by a key this device does not trust' "$TESTTMP/err" &&
+grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed active$' "$TESTTMP/after" &&
+! grep -q 'slot 1: version 3' "$TESTTMP/after" &&
+	ok "an image signed by an untrusted key is refused with the device's reason" ||
+	{ not_ok "untrusted key"; sed 's/^/#   /' "$TESTTMP/err" "$TESTTMP/after"; }
+smp image erase --slot 0 >/dev/null 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'device refused: rc 6 (bad state): the primary slot holds the running image' "$TESTTMP/err" &&
+	ok "erasing the running image's slot is refused" ||
+	{ not_ok "erase slot 0"; sed 's/^/#   /' "$TESTTMP/err"; }
+smp echo "hello, sim" | grep -qx 'hello, sim' &&
+smp params | grep -qx 'buf_size 1024 buf_count 1' &&
+	ok "echo and MCUmgr parameters" || not_ok "echo and params"
+stop_sim
+
+# --- serial recovery -------------------------------------------------------
+"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" --output "$flash"; rm -f "$flash.otp"
+start_sim
+grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
+smp image list | grep -q '^no valid image in any slot$' &&
+smp image upload "$BUILD/slipway-os.img" >/dev/null 2>&1 &&
+smp image list | grep -q '^image 0 slot 0: version 1.0.0 bootable$' &&
+smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
+grep -q '^boot: image 0 primary slot: version 1.0.0+0, .* valid' "$log" &&
+	ok "an empty sim enters recovery; the uploaded image boots after reset" ||
+	{ not_ok "recovery of an empty device"; showlog; }
+stop_sim
+
+cp "$BUILD/slipway-flash.bin" "$flash"; rm -f "$flash.otp"
+start_sim SLIPWAY_SIM_GPIO="$(cfg BOOT_SERIAL_ENTRY_PIN)=$(cfg BOOT_SERIAL_ENTRY_LEVEL)"
+grep -q '^boot: recovery button held: entering serial recovery$' "$log" &&
+! grep -q '^Slipway OS' "$log" &&
+smp image list | grep -q '^image 0 slot 0: version 1.0.0 bootable$' &&
+	ok "the recovery button held at reset enters recovery with a good image" ||
+	{ not_ok "recovery by button"; showlog; }
+stop_sim
+
+# --- the client's own errors -----------------------------------------------
+"$SLIPWAY" smp image list --port "$TESTTMP/no-such-tty" 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] && grep -q "cannot open $TESTTMP/no-such-tty: No such file or directory" "$TESTTMP/err" &&
+	ok "a device that is not there: a clear error" || { not_ok "missing device"; cat "$TESTTMP/err"; }
+# A fresh pty master nobody serves: the request times out.
+"$SLIPWAY" smp echo hi --port /dev/ptmx --timeout 200 --tries 2 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'no response from /dev/ptmx within 200 ms (2 tries)' "$TESTTMP/err" &&
+	ok "no reply: a timeout after the retries" || { not_ok "timeout"; cat "$TESTTMP/err"; }
+"$SLIPWAY" smp image test 12xz --port /dev/ptmx 2>/dev/null; rc=$?
+[ $rc = 2 ] && ok "a malformed hash is a usage error" || not_ok "bad hash: exit $rc"
