@@ -42,6 +42,13 @@ wait_for() {
 	done
 	return 1
 }
+# Every byte of $flash outside image 0's primary slot still erased.
+outside_primary_erased() {
+	psize=$(($(cfg FLASH_AREA_IMAGE0_PRIMARY_SIZE)))
+	size=$(stat -c %s "$flash")
+	{ head -c $((primary)) "$flash"; tail -c $((size - primary - psize)) "$flash"; } |
+		tr -d '\377' | [ "$(wc -c)" -eq 0 ]
+}
 hash_of_slot() { smp image list | awk -v s="slot $1:" '$0 ~ s { getline; print $2 }'; }
 
 "$SLIPWAY" image sign -k "$key" -v 2.0.0 -H "$hdr" --pad-header -S "$slot" --align 8 \
@@ -107,10 +114,36 @@ grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
 smp image list | grep -q '^no valid image in any slot$' &&
 smp image upload "$BUILD/slipway-os.img" >/dev/null 2>&1 &&
 smp image list | grep -q '^image 0 slot 0: version 1.0.0 bootable$' &&
+outside_primary_erased &&
 smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
 grep -q '^boot: image 0 primary slot: version 1.0.0+0, .* valid' "$log" &&
 	ok "an empty sim enters recovery; the uploaded image boots after reset" ||
 	{ not_ok "recovery of an empty device"; showlog; }
+stop_sim
+
+# Power cut during a recovery upload (the sim killed half way): the next
+# start is in recovery again, and a new upload brings the device back.
+"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" --output "$flash"; rm -f "$flash.otp"
+start_sim
+"$SLIPWAY" smp image upload "$BUILD/slipway-os.img" --port "$pty" --timeout 500 \
+	--tries 1 >/dev/null 2>&1 &
+up=$!
+# Freeze the device once the first chunk is on flash, and cut its power
+# there (the check after it proves the cut came before 64 KiB were in).
+for _ in $(seq 2000); do
+	[ "$(tail -c +$((primary + 1)) "$flash" | head -c 32 | tr -d '\377' | wc -c)" -gt 0 ] && break
+done
+kill -STOP "$simpid"
+cut_partial=$(tail -c +$((primary + 65537)) "$flash" | head -c 4096 | tr -d '\377' | wc -c)
+kill -9 "$simpid"; wait "$simpid" 2>/dev/null; simpid=; exec 7>&-
+wait "$up"; uprc=$?
+start_sim
+[ "$cut_partial" = 0 ] && [ $uprc = 1 ] &&
+grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
+smp image upload "$BUILD/slipway-os.img" >/dev/null 2>&1 &&
+smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
+	ok "a recovery upload cut by a power loss: recovery again, then a good boot" ||
+	{ not_ok "power cut during a recovery upload (client exit $uprc, cut partial: $cut_partial)"; showlog; }
 stop_sim
 
 cp "$BUILD/slipway-flash.bin" "$flash"; rm -f "$flash.otp"
