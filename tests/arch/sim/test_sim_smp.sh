@@ -165,3 +165,16 @@ stop_sim
 	ok "no reply: a timeout after the retries" || { not_ok "timeout"; cat "$TESTTMP/err"; }
 "$SLIPWAY" smp image test 12xz --port /dev/ptmx 2>/dev/null; rc=$?
 [ $rc = 2 ] && ok "a malformed hash is a usage error" || not_ok "bad hash: exit $rc"
+
+# --- recovery erasing progressively, over a primary slot full of junk -------
+sim_build "$TESTTMP/prog" CONFIG_BOOT_SERIAL_RECOVERY=y CONFIG_BOOT_SERIAL_ERASE_PROGRESSIVELY=y
+cp "$simdir/slipway-flash.bin" "$flash"; rm -f "$flash.otp"
+psize=$(($(cfg FLASH_AREA_IMAGE0_PRIMARY_SIZE)))
+head -c "$psize" /dev/urandom | dd of="$flash" bs=4096 seek=$((primary / 4096)) conv=notrunc status=none
+start_sim
+grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
+smp image upload "$simdir/slipway-os.img" >/dev/null 2>&1 &&
+smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
+	ok "progressive erase: an upload over a junk-filled primary boots" ||
+	{ not_ok "progressive erase recovery"; showlog; }
+stop_sim
