@@ -17,8 +17,6 @@ struct recovery_image {
 	struct boot_engine *engine;
 	struct flash_area *target; /* of the open upload, or NULL */
 	struct flash_stream out;
-	uint32_t len;
-	unsigned int image;
 };
 
 void recovery_image_init(struct recovery_image *r, struct boot_engine *e);

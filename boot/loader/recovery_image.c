@@ -137,8 +137,6 @@ static int upload_begin(void *be, unsigned int image, uint32_t len,
 	flash_stream_init(&r->out, fa, 0);
 #endif
 	r->target = fa;
-	r->image = image;
-	r->len = len;
 	return 0;
 }
 

@@ -148,7 +148,7 @@ static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 	c->active = 1;
 	c->image = n;
 	c->len = (uint32_t)len->item.val;
-	c->off = c->last_off = c->last_len = 0;
+	c->off = c->last_off = 0;
 	c->sha_len = sha->present ? (size_t)sha->item.val : 0;
 	if (c->sha_len)
 		memcpy(c->sha, sha->item.data, c->sha_len);
@@ -206,8 +206,7 @@ static int upload(struct smp_req *req)
 	if (off != c->off) {
 		smp_out_uint(req, "off", c->off);
 		/* a retry of the chunk just written, whose reply was lost */
-		if (off == c->last_off && data->val == c->last_len &&
-		    off + data->val == c->off)
+		if (off == c->last_off && off + data->val == c->off)
 			return 0;
 		return IMG_ERR(INVALID_OFFSET);
 	}
@@ -223,7 +222,6 @@ static int upload(struct smp_req *req)
 	}
 	crypto_hash_update(&c->file_hash, data->data, data->val);
 	c->last_off = c->off;
-	c->last_len = (uint32_t)data->val;
 	c->off += (uint32_t)data->val;
 	if (c->off == c->len && (rc = upload_done(req, c)) != 0)
 		return rc;

@@ -87,7 +87,7 @@ struct smp_img_ctx {
 	/* the upload under way */
 	int active;
 	unsigned int image;
-	uint32_t len, off, last_off, last_len;
+	uint32_t len, off, last_off; /* last_off: where the last chunk began */
 	uint8_t sha[32];
 	size_t sha_len;
 	struct crypto_hash file_hash;

@@ -260,7 +260,7 @@ static int image_upload(struct smp_client *c, const char *path,
 	uint8_t *file, sha[32], req[SMP_CLIENT_MAX_PACKET];
 	size_t size, off = 0, chunk;
 	struct timespec t0;
-	int rc;
+	int rc, resyncs = 0;
 
 	if (cli_read_file(path, &file, &size) != 0)
 		return 1;
@@ -303,6 +303,10 @@ static int image_upload(struct smp_client *c, const char *path,
 		    (size_t)next > size || (rc != 0 && (size_t)next == off)) {
 			rc = rc ? rc : cli_error(1, "the device's reply names no "
 						 "offset to continue at");
+			break;
+		}
+		if (rc != 0 && ++resyncs > 16) {
+			cli_error(1, "the device keeps naming other offsets; giving up");
 			break;
 		}
 		if (rc != 0)
