@@ -117,7 +117,7 @@ $(AUTOCONF): $(CONFIG) $(KCONFIG_FILES) $(SRCTREE)/tools/kconfig/mkautoconf.sh
 # (libslipway.a) for everything they share.
 
 OBJDIR := $(OUT)/obj
-tobj = $(patsubst %.c,$(OBJDIR)/%.o,$(1))
+tobj = $(patsubst %.S,$(OBJDIR)/%.o,$(patsubst %.c,$(OBJDIR)/%.o,$(1)))
 KEYTABLE := $(OUT)/generated/trusted_keys.c
 COMMON_OBJS := $(call tobj,$(COMMON_SRCS)) $(OBJDIR)/generated/trusted_keys.o
 LOADER_OBJS := $(call tobj,$(LOADER_SRCS))
@@ -153,6 +153,24 @@ $(OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF) | toolchain
 	$(quiet) CC $*.c
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OBJDIR)/%.o: $(SRCTREE)/%.S $(AUTOCONF) | toolchain
+	$(quiet) AS $*.S
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+# Chips that run programs in place link each at its place in the layout:
+# the board's script, preprocessed with the configuration.
+ifneq ($(BOARD_LDSCRIPT),)
+LOADER_LDS := $(OUT)/generated/loader.ld
+OS_LDS := $(OUT)/generated/os.ld
+$(LOADER_LDS): LDS_DEF := -DLINK_LOADER
+$(OS_LDS): LDS_DEF := -DLINK_OS
+$(LOADER_LDS) $(OS_LDS): $(SRCTREE)/$(BOARD_LDSCRIPT) $(AUTOCONF) | toolchain
+	$(quiet) LDS $(@F)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) -E -P -x c -include $(AUTOCONF) $(LDS_DEF) $< -o $@
+endif
 
 # Trusted keys: a table generated from the configured key files. The tool
 # refuses a missing or malformed file, or a key of another algorithm, and
@@ -233,13 +251,15 @@ $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
 
-$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
+$(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(LOADER_LDS)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(LOADER_LDS),-T $(LOADER_LDS) -Wl$(comma)-Map$(comma)$@.map) \
+	  -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
 
-$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
+$(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(OS_LDS)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(OS_LDS),-T $(OS_LDS) -Wl$(comma)-Map$(comma)$@.map) \
+	  -o $@ $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
 
 $(BOOT_ELF).bin $(OS_ELF).bin: %.bin: %
 	$(quiet) OBJCOPY $(@F)

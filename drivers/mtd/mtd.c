@@ -116,3 +116,14 @@ int mtd_sync(struct mtd_dev *dev)
 		return 0;
 	return dev->ops->sync(dev);
 }
+
+int mtd_xip_address(struct mtd_dev *dev, uint32_t off, uintptr_t *addr)
+{
+	int rc = check_range(dev, off, 0);
+
+	if (rc != 0)
+		return rc;
+	if (dev->ops->xip_address == NULL)
+		return -ENOTSUP;
+	return dev->ops->xip_address(dev, off, addr);
+}

@@ -40,6 +40,12 @@ struct mtd_ops {
 	/* Erase whole sectors covering exactly [off, off + len). */
 	int (*erase)(struct mtd_dev *dev, uint32_t off, size_t len);
 	int (*sync)(struct mtd_dev *dev); /* may be NULL */
+	/*
+	 * The CPU address `off` reads at, for devices the CPU can execute in
+	 * place (NuttX's MTDIOC_XIPBASE). NULL when the device is not
+	 * memory-mapped.
+	 */
+	int (*xip_address)(struct mtd_dev *dev, uint32_t off, uintptr_t *addr);
 };
 
 struct mtd_dev {
@@ -60,5 +66,7 @@ int mtd_program(struct mtd_dev *dev, uint32_t off, const void *buf,
 /* `off` and `off + len` must both fall on sector boundaries. */
 int mtd_erase(struct mtd_dev *dev, uint32_t off, size_t len);
 int mtd_sync(struct mtd_dev *dev);
+/* The CPU address of `off`: -ENOTSUP when the device is not memory-mapped. */
+int mtd_xip_address(struct mtd_dev *dev, uint32_t off, uintptr_t *addr);
 
 #endif

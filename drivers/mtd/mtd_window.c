@@ -37,11 +37,20 @@ static int window_sync(struct mtd_dev *dev)
 	return mtd_sync(to_window(dev)->parent);
 }
 
+static int window_xip_address(struct mtd_dev *dev, uint32_t off,
+			      uintptr_t *addr)
+{
+	struct mtd_window *w = to_window(dev);
+
+	return mtd_xip_address(w->parent, w->offset + off, addr);
+}
+
 static const struct mtd_ops window_ops = {
 	.read = window_read,
 	.program = window_program,
 	.erase = window_erase,
 	.sync = window_sync,
+	.xip_address = window_xip_address,
 };
 
 static int is_boundary(const struct mtd_geometry *geo, uint32_t off)

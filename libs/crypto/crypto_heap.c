@@ -1,6 +1,7 @@
 #include "libs/crypto/crypto_heap.h"
 
 #include <mbedtls/memory_buffer_alloc.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Sized per algorithm by Kconfig; the bootloader allocates nothing else. */
@@ -13,4 +14,17 @@ void crypto_heap_init(void)
 		mbedtls_memory_buffer_alloc_init(heap, sizeof(heap));
 		ready = 1;
 	}
+}
+
+/* mbedtls's allocator before crypto_heap_init() (libs/crypto/mbedtls_config.h). */
+void *crypto_heap_unset_calloc(size_t n, size_t size)
+{
+	(void)n;
+	(void)size;
+	return NULL;
+}
+
+void crypto_heap_unset_free(void *p)
+{
+	(void)p; /* only NULL can reach here: nothing was allocated */
 }

@@ -11,6 +11,13 @@
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_MEMORY_BUFFER_ALLOC_C
 #define MBEDTLS_NO_PLATFORM_ENTROPY
+/* Until crypto_heap_init() hands mbedtls the static heap, allocations fail:
+ * the C library's malloc is never linked (there is no heap to give it). */
+#include <stddef.h>
+void *crypto_heap_unset_calloc(size_t n, size_t size);
+void crypto_heap_unset_free(void *p);
+#define MBEDTLS_PLATFORM_STD_CALLOC crypto_heap_unset_calloc
+#define MBEDTLS_PLATFORM_STD_FREE crypto_heap_unset_free
 /* Inline assembly for bignum multiplication where mbedtls has it (x86-64,
  * Arm, ...); a portable C fallback elsewhere. */
 #define MBEDTLS_HAVE_ASM

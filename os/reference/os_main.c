@@ -12,7 +12,9 @@
  *   version                      this image's version
  * End of input ends the OS (the sim process exits). With CONFIG_OS_SMP it
  * also serves SMP (mcumgr) requests on the board's SMP serial line, the
- * image group through the same agent (boot/agent/ota_smp.c).
+ * image group through the same agent (boot/agent/ota_smp.c). When that
+ * line is the console's, SMP's marker lines go to SMP and the rest to the
+ * shell, as Zephyr's shell does with mcumgr over its UART.
  */
 #include "arch/arch.h"
 #include "boards/board.h"
@@ -129,6 +131,7 @@ static int has_flag(char **words, int n, const char *flag)
 	return 0;
 }
 
+#if defined(CONFIG_OS_SHELL_HOST_FILES)
 static void cmd_stage(const char *path, int image)
 {
 	static uint8_t buf[CHUNK];
@@ -164,6 +167,7 @@ static void cmd_stage(const char *path, int image)
 	if (rc != -ENODEV && rc != -EBUSY)
 		ota_stage_abort(&st);
 }
+#endif
 
 static void cmd_pending(int image, int permanent)
 {
@@ -210,8 +214,10 @@ static int run_command(char *line)
 	}
 	if (strcmp(words[0], "status") == 0) {
 		cmd_status();
+#if defined(CONFIG_OS_SHELL_HOST_FILES)
 	} else if (strcmp(words[0], "stage") == 0 && n >= 2 && words[1][0] != '-') {
 		cmd_stage(words[1], image);
+#endif
 	} else if (strcmp(words[0], "pending") == 0) {
 		cmd_pending(image, has_flag(words, n, "--permanent"));
 	} else if (strcmp(words[0], "confirm") == 0) {
@@ -229,9 +235,14 @@ static int run_command(char *line)
 	} else if (strcmp(words[0], "exit") == 0) {
 		return 1;
 	} else {
-		printf("commands: status, stage FILE [--image N], pending "
-		       "[--permanent] [--image N], confirm [--image N], reboot, "
-		       "version, exit\n");
+		printf("commands: status, %spending [--permanent] [--image N], "
+		       "confirm [--image N], reboot, version, exit\n",
+#if defined(CONFIG_OS_SHELL_HOST_FILES)
+		       "stage FILE [--image N], "
+#else
+		       ""
+#endif
+		       );
 	}
 	return 0;
 }
@@ -285,6 +296,11 @@ static void smp_poll(struct serial_dev *line, int timeout_ms)
 	if (n > 0)
 		smp_serial_server_input(&smp, buf, (size_t)n);
 }
+
+static void smp_feed(uint8_t c)
+{
+	smp_serial_server_input(&smp, &c, 1);
+}
 #else
 static struct serial_dev *smp_start(void)
 {
@@ -296,26 +312,57 @@ static void smp_poll(struct serial_dev *line, int timeout_ms)
 	(void)line;
 	(void)timeout_ms;
 }
+
+static void smp_feed(uint8_t c)
+{
+	(void)c;
+}
 #endif
 
+/* The shell's input line as it arrives. */
+struct console_in {
+	char line[512];
+	size_t len;
+	int in_smp; /* inside an SMP marker line, on a shared line */
+};
+
+/* SMP's marker lines start with one of these (libs/smp/smp_serial.h). */
+static int smp_marker(uint8_t c)
+{
+	return c == 0x06 || c == 0x04;
+}
+
 /*
- * The next console line into `line`: 1 when complete, 0 when none is yet,
- * -1 at the end of input. Read a byte at a time: a reboot replaces this
+ * The next console line into `in->line`: 1 when complete, 0 when none is
+ * yet, -1 at the end of input. CR ends a line as LF does (terminals send
+ * CR). With `shared`, every byte also goes to SMP, and SMP's marker lines
+ * are not the shell's. Read a byte at a time: a reboot replaces this
  * program, and input read ahead would be lost with it.
  */
-static int console_line(struct serial_dev *con, char *line, size_t cap,
-			size_t *len, int timeout_ms)
+static int console_line(struct serial_dev *con, struct console_in *in,
+			int timeout_ms, int shared)
 {
 	uint8_t c;
 	int n;
 
 	while ((n = serial_read(con, &c, 1, timeout_ms)) == 1) {
 		timeout_ms = 0;
-		if (*len + 1 < cap)
-			line[(*len)++] = (char)c;
+		if (shared) {
+			smp_feed(c);
+			if (in->len == 0 && smp_marker(c))
+				in->in_smp = 1;
+			if (in->in_smp) {
+				in->in_smp = c != '\n';
+				continue;
+			}
+		}
+		if (c == '\r')
+			c = '\n';
+		if (in->len + 1 < sizeof(in->line))
+			in->line[in->len++] = (char)c;
 		if (c == '\n') {
-			line[*len] = '\0';
-			*len = 0;
+			in->line[in->len] = '\0';
+			in->len = 0;
 			return 1;
 		}
 	}
@@ -324,9 +371,8 @@ static int console_line(struct serial_dev *con, char *line, size_t cap,
 
 int slipway_main(void)
 {
-	char line[512];
-	size_t len = 0;
-	int rc;
+	static struct console_in in;
+	int rc, shared;
 	struct ota_config cfg;
 	struct serial_dev *con = board_console(), *smp_line;
 
@@ -348,20 +394,23 @@ int slipway_main(void)
 	smp_line = smp_start();
 	if (con == NULL && smp_line == NULL)
 		return 0;
+	shared = con != NULL && con == smp_line;
+	printf("os: shell ready (%s)\n", shared ? "SMP on the console line" :
+	       smp_line != NULL ? "SMP on its own line" : "no SMP");
 	for (;;) {
 		fflush(stdout);
-		if (smp_line != NULL)
+		if (smp_line != NULL && !shared)
 			smp_poll(smp_line, 10);
 		if (con == NULL)
 			continue;
-		rc = console_line(con, line, sizeof(line), &len,
-				  smp_line != NULL ? 0 : -1);
+		rc = console_line(con, &in, smp_line != NULL && !shared ? 0 : -1,
+				  shared);
 		if (rc < 0)
 			return 0;
-		if (rc == 0)
+		if (rc == 0 || in.line[strspn(in.line, " \t\n")] == '\0')
 			continue;
-		printf("> %s", line);
-		if (run_command(line))
+		printf("> %s", in.line);
+		if (run_command(in.line))
 			return 0;
 	}
 }

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Run QEMU's RISC-V virt machine on a 32 MiB flash file (pflash unit 0), as
+# `make run` and the QEMU tests do. The firmware runs in place from the file
+# and writes it as a device writes its flash: the file is the device.
+#
+#   virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] FLASH
+#
+# The UART is this terminal (Ctrl-A X quits QEMU), or with --pty a
+# pseudo-terminal linked at LINK, for `slipway smp --port LINK`. --log
+# appends everything the firmware sends to FILE. --pidfile names the file
+# holding the running QEMU's pid (a test kills it to cut the power).
+# --icount runs one instruction per virtual nanosecond, so instruction
+# counts repeat exactly (make bench).
+#
+# A reset of the firmware is a power cycle: QEMU exits with status 82 and
+# this script starts it again (arch/risc-v/qemu-virt/qemu_virt.c says
+# why), unless --once. Any other exit ends the script with QEMU's status.
+set -eu
+pty= log= pidfile= icount= once=
+while [ $# -gt 1 ]; do
+	case $1 in
+	--pty) pty=$2; shift ;;
+	--log) log=$2; shift ;;
+	--pidfile) pidfile=$2; shift ;;
+	--icount) icount="-icount shift=0,sleep=off" ;;
+	--once) once=1 ;;
+	*) echo "virt.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+[ $# -eq 1 ] || {
+	echo "usage: virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] FLASH" >&2
+	exit 2; }
+flash=$1
+size=$(stat -c %s "$flash" 2>/dev/null || echo 0)
+if [ "$size" -ne 33554432 ]; then
+	echo "virt.sh: $flash must be exactly 32 MiB (QEMU's pflash unit size); it is $size bytes" >&2
+	exit 2
+fi
+command -v qemu-system-riscv32 >/dev/null || {
+	echo "virt.sh: qemu-system-riscv32 not found; run tools/setup.sh" >&2; exit 2; }
+
+logopt=${log:+,logfile=$log,logappend=on}
+if [ -n "$pty" ]; then
+	serial="-chardev pty,id=uart$logopt -serial chardev:uart"
+else
+	serial="-chardev stdio,id=uart,mux=on,signal=off$logopt -serial chardev:uart -mon chardev=uart"
+fi
+info=$(mktemp)
+trap 'rm -f "$info"' EXIT
+
+# -bios none: the machine starts at pflash unit 0 (the bootloader is the
+# firmware; Debian ships no rv32 OpenSBI). format=raw: never probe.
+run_qemu() {
+	# shellcheck disable=SC2086
+	qemu-system-riscv32 -M virt -bios none -display none -monitor none \
+		-drive if=pflash,format=raw,unit=0,file="$flash" $serial $icount \
+		${pidfile:+-pidfile "$pidfile"} "$@"
+}
+
+while :; do
+	rc=0
+	if [ -n "$pty" ]; then
+		: >"$info"
+		run_qemu >"$info" 2>&1 &
+		qpid=$!
+		# QEMU names the pty on its stdout as it starts.
+		for _ in $(seq 200); do
+			dev=$(sed -n 's/^char device redirected to \(\/dev\/[^ ]*\) .*/\1/p' "$info")
+			[ -n "$dev" ] && break
+			kill -0 "$qpid" 2>/dev/null || break
+			sleep 0.025
+		done
+		[ -n "$dev" ] && ln -sfn "$dev" "$pty"
+		wait "$qpid" || rc=$?
+		grep -v '^char device redirected' "$info" >&2 || true
+	else
+		run_qemu || rc=$?
+	fi
+	[ "$rc" -eq 82 ] && [ -z "$once" ] && continue
+	exit "$rc"
+done
