@@ -305,10 +305,22 @@ $(SIZES): $(BOOT_ELF)
 
 # sim: boot a fresh copy of the flash image; the console is this terminal,
 # the SMP line a pty linked at <build>/run/smp-pty (for `slipway smp`).
+# QEMU virt: the same on a fresh copy of the flash file; its one UART is
+# this terminal, or with RUN_SERIAL=pty a pty for slipway smp.
 run: all
 ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin && rm -f $(OUT)/run/flash.bin.otp
 	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(BOOT_ELF)
+else ifeq ($(CONFIG_CHIP_QEMU_VIRT),y)
+	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
+ifeq ($(RUN_SERIAL),pty)
+	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
+	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(OUT)/run/flash.bin
+else
+	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(OUT)/run/flash.bin
+endif
 else
 	@echo "error: 'make run' is not available for board '$(BOARD)' yet" >&2; exit 1
 endif
@@ -437,6 +449,7 @@ $(BENCH_DIR)/bench_upgrade: $(addprefix $(SRCTREE)/,$(BENCH_UPGRADE_SRCS))
 .PHONY: bench
 bench: $(BENCH_DIR)/bench_image $(BENCH_DIR)/bench_upgrade $(HOST_TOOL)
 	$(Q)$(SRCTREE)/tools/bench.sh $(SRCTREE) $(BENCH_DIR) $(HOST_TOOL)
+	$(Q)$(SRCTREE)/tools/bench_qemu.sh $(SRCTREE) $(BENCH_DIR)
 
 # ---------------------------------------------------------------------------
 # The boot engine's power-fail proof alone; -long uses large slots.
@@ -485,7 +498,7 @@ help:
 	@echo '  make savedefconfig        write the minimal defconfig back (or to DEFCONFIG=)'
 	@echo 'Build and run:'
 	@echo '  make [O=<dir>] [V=1]      bootloader, OS image, flash image, host tool'
-	@echo '  make run                  sim: boot the flash image'
+	@echo '  make run [RUN_SERIAL=pty] boot the flash image (sim, or QEMU for qemu-rv32-virt)'
 	@echo '  make clean | distclean'
 	@echo 'The two README commands (each installs what is missing first):'
 	@echo '  make demo                 build the sim default and run it'
