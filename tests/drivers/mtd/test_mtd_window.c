@@ -89,6 +89,31 @@ static void test_window_of_window(void **state)
 	assert_int_equal(mtd_read(&inner.mtd, 1024, b, 1), -ERANGE);
 }
 
+/* A memory-mapped parent: the window adds its offset; the sim flash has no
+ * CPU address at all. */
+static int mapped_xip(struct mtd_dev *dev, uint32_t off, uintptr_t *addr)
+{
+	(void)dev;
+	*addr = 0x20000000u + off;
+	return 0;
+}
+
+static void test_xip_address(void **state)
+{
+	static const struct mtd_ops mapped_ops = { .xip_address = mapped_xip };
+	struct mtd_dev mapped = { &mapped_ops, &geo };
+	struct mtd_window w, plain;
+	uintptr_t addr = 0;
+
+	(void)state;
+	assert_int_equal(mtd_window_init(&w, &mapped, 4096, 8192), 0);
+	assert_int_equal(mtd_xip_address(&w.mtd, 0x200, &addr), 0);
+	assert_int_equal(addr, 0x20001200u);
+	assert_int_equal(mtd_xip_address(&w.mtd, 8193, &addr), -ERANGE);
+	assert_int_equal(mtd_window_init(&plain, &fl.mtd, 4096, 8192), 0);
+	assert_int_equal(mtd_xip_address(&plain.mtd, 0, &addr), -ENOTSUP);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +121,7 @@ int main(void)
 		cmocka_unit_test_setup(test_submap, setup),
 		cmocka_unit_test_setup(test_cannot_escape, setup),
 		cmocka_unit_test_setup(test_window_of_window, setup),
+		cmocka_unit_test_setup(test_xip_address, setup),
 	};
 
 	return cmocka_run_group_tests_name("drivers/mtd window", tests, NULL,
