@@ -175,6 +175,26 @@ wait_for '^Slipway OS 2.0.0$' 1 && ok "after recovery and a reset, v2 boots" ||
 	{ not_ok "boot after recovery"; showlog; }
 stop_dev
 
+# --- a fault: the trap handler reports it and resets ------------------------
+# A validly signed image whose first instruction is all zeros (defined
+# illegal): the bootloader's trap handler is still installed when it runs.
+head -c 1024 /dev/zero >"$TESTTMP/zeros.bin"
+"$SLIPWAY" image sign -k "$key" -v 9.0.0 -H "$hdr" --pad-header -S "$slot" \
+	--align "$align" "$TESTTMP/zeros.bin" "$TESTTMP/fault.img" >/dev/null &&
+"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" --output "$flash" \
+	"$(cfg FLASH_AREA_BOOTLOADER_OFFSET):$qdir/slipway-boot.bin" \
+	"$(printf '0x%x' "$primary"):$TESTTMP/fault.img" >/dev/null
+: >"$log"
+start_dev
+entry=$(printf '0x%08x' $((0x20000000 + primary + hdr)))
+if wait_for "^trap: illegal instruction (mcause 0x00000002) at mepc $entry, mtval 0x00000000; resetting\$" 1 20 &&
+   wait_for '^Slipway bootloader' 2 20; then
+	ok "a fault in the started image: the trap handler names the cause and address, and the device resets"
+else
+	not_ok "trap report and reset"; showlog
+fi
+stop_dev
+
 # --- power cuts ------------------------------------------------------------------
 # A cut at a random moment in [0, span] ms after QEMU starts, from a seeded
 # generator: the seeds are printed, the moments follow from them (the
@@ -237,7 +257,7 @@ done
 # During staging: v2 running and confirmed, v3 being uploaded. The running
 # image must boot, and nothing half-written may be pending.
 span=$((upload_ms > 200 ? upload_ms : 200))
-bad=0
+bad=0 wrote=0
 for i in $(seq 0 $((cuts - 1))); do
 	seed=$((seed0 + 1000 + i))
 	cp "$TESTTMP/v2-running.bin" "$flash"
@@ -250,6 +270,7 @@ for i in $(seq 0 $((cuts - 1))); do
 	sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
 	cut_power
 	wait "$client" 2>/dev/null
+	cmp -s "$flash" "$TESTTMP/v2-running.bin" || wrote=$((wrote + 1))
 	: >"$log"
 	start_dev
 	if wait_for '^Slipway OS 2.0.0$' 1 60 &&
@@ -265,5 +286,7 @@ for i in $(seq 0 $((cuts - 1))); do
 	stop_dev
 done
 [ "$bad" -eq 0 ] &&
-	ok "staging: $cuts power cuts at seeded moments in 0..$span ms of a v3 upload: v2 boots every time, nothing pending"
+	ok "staging: $cuts power cuts at seeded moments in 0..$span ms of a v3 upload ($wrote after writing began): v2 boots every time, nothing pending"
+[ "$wrote" -gt 0 ] && ok "staging: at least one cut landed after the upload began writing ($wrote)" ||
+	not_ok "staging: no cut landed after the upload began writing"
 echo "# swap (announcement to jump, uncut): $swap_ms ms; v3 upload: $upload_ms ms"
