@@ -38,21 +38,20 @@ boot_count() {
 	runner=$!
 	n=
 	for _ in $(seq 600); do
-		n=$(tr -d '\r' <"$log" | sed -n 's/^boot: jumping to 0x[0-9a-f]*; minstret \([0-9]*\)$/\1/p')
+		n=$(tr -d '\r' <"$log" | sed -n 's/^boot: jumping to 0x[0-9a-f]*; minstret \(0x[0-9a-f]*\)$/\1/p')
 		[ -n "$n" ] && break
 		sleep 0.05
 	done
 	kill "$(cat "$dir/qemu.pid")" 2>/dev/null || true
 	wait "$runner" 2>/dev/null || true
 	[ -n "$n" ] || { echo "bench: no jump in 30 s; boot log:" >&2; cat "$log" >&2; exit 1; }
-	echo "$n"
+	echo $((n))
 }
 a=$(boot_count)
 b=$(boot_count)
 same=$([ "$a" = "$b" ] && echo "identical in 2 runs" || echo "DIFFERS between runs: $b")
 echo "bench: qemu-rv32-virt, -icount shift=0: reset to the jump into a $bytes-byte image (ECDSA P-256, validated in place, no upgrade): $a instructions ($same)"
-ram_code=$(riscv64-unknown-elf-nm "$q/slipway-boot" | awk '
-	$3 == "__ramfunc_start" { s = strtonum("0x" $1) }
-	$3 == "__ramfunc_end" { e = strtonum("0x" $1) } END { print e - s }')
+sym() { riscv64-unknown-elf-nm "$q/slipway-boot" | awk -v s="$1" '$3 == s { print $1 }'; }
+ram_code=$((0x$(sym __ramfunc_end) - 0x$(sym __ramfunc_start)))
 set -- $(riscv64-unknown-elf-size "$q/slipway-boot" | awk 'NR == 2 { print $1, $2, $3 }')
 echo "bench: qemu-rv32-virt bootloader (rv32imac, -Os, serial recovery on): text $1, data $2, bss $3 bytes (text includes $ram_code bytes of flash routines copied to RAM)"
