@@ -27,9 +27,9 @@ slot=$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)
 hdr=$(cfg OS_IMAGE_HEADER_SIZE)
 align=$(cfg FLASH_WRITE_ALIGN)
 key=$SRCTREE/keys/test/ecdsa-p256.pem
-# The primary trailer's copy_done byte (BOOT_MAX_ALIGN 8: end - 32, from
-# ../shared/docs/mcuboot-image-format.md): 0x01 once a swap has finished.
-copy_done_at=$((primary + psize - 32))
+# The primary trailer's copy_done byte, 0x01 once a swap has finished: at
+# end - 16 (magic) - 2 * BOOT_MAX_ALIGN (../shared/docs/mcuboot-image-format.md).
+copy_done_at=$((primary + psize - 16 - 2 * $(cfg BOOT_MAX_ALIGN)))
 
 flash=$TESTTMP/flash.bin
 log=$TESTTMP/uart.log
