@@ -15,6 +15,7 @@ for t in "$@"; do
 	fuzz_esp_part|fuzz_flashmap_esp) seeds="$shared/esp/part/*.bin" ;;
 	fuzz_part_csv) seeds="$shared/esp/part/*.csv" ;;
 	fuzz_image) seeds="$shared/imgtool/*/image*.bin" ;;
+	fuzz_esp_image) seeds="$shared/esp/img/*.bin" ;;
 	*) seeds= ;;
 	esac
 	for s in $seeds; do
