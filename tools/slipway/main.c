@@ -8,6 +8,7 @@ static const struct slipway_group *const groups[] = {
 	&flash_group,
 	&part_group,
 	&smp_group,
+	&esp_group,
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

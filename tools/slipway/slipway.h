@@ -30,6 +30,7 @@ extern const struct slipway_group image_group;
 extern const struct slipway_group flash_group;
 extern const struct slipway_group part_group;
 extern const struct slipway_group smp_group;
+extern const struct slipway_group esp_group;
 
 /* Prefix for messages: "slipway <group> <command>", set by main. */
 extern const char *slipway_prog;
