@@ -243,17 +243,24 @@ static int check_layout(const struct esp_image_policy *pol,
 	}
 	if (!pol->check_mapping)
 		return 0;
+	return esp_image_check_mapping(chip, img, img->mmu_page);
+}
+
+int esp_image_check_mapping(const struct esp_chip *chip, struct esp_image *img,
+			    uint32_t page)
+{
+	if (page == 0)
+		return ESP_IMAGE_ERR_SEG_MAPPING;
 	for (unsigned int i = 0; i < img->segment_count; i++) {
 		const struct esp_image_seg *s = &img->segs[i];
 
 		img->bad_seg = (int)i;
 		if (esp_chip_is_flash(chip, s->load_addr) &&
-		    (s->offset + ESP_IMAGE_SEG_HEADER_LEN) % img->mmu_page !=
-			    s->load_addr % img->mmu_page)
+		    (s->offset + ESP_IMAGE_SEG_HEADER_LEN) % page != s->load_addr % page)
 			return ESP_IMAGE_ERR_SEG_MAPPING;
 	}
 	img->bad_seg = -1;
-	return 0;
+	return ESP_IMAGE_OK;
 }
 
 static int read_footer(struct reader *r, struct esp_image *img)

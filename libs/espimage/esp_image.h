@@ -191,6 +191,15 @@ struct esp_image_policy {
 int esp_image_read(struct mtd_dev *dev, uint32_t size,
 		   const struct esp_image_policy *pol, struct esp_image *img);
 
+/*
+ * Every flash-mapped segment's data offset agrees with its load address
+ * modulo `page` (doc 5.3): esp_image_read applies it with the app
+ * descriptor's page size; callers that know the configured page size call
+ * it with that. ESP_IMAGE_OK or ESP_IMAGE_ERR_SEG_MAPPING (img->bad_seg).
+ */
+int esp_image_check_mapping(const struct esp_chip *chip, struct esp_image *img,
+			    uint32_t page);
+
 /* The chip revision rule of ESP-IDF (doc 1.3): app: min <= rev <= max
  * (max 0 or 65535: unset); bootloader: only the minimum. */
 int esp_image_check_chip_rev(const struct esp_image *img, uint16_t rev,

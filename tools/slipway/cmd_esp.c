@@ -582,21 +582,12 @@ static int esp_image_info_cmd(int argc, char **argv)
 		free(data);
 		return 1;
 	}
-	/* The MMU page cannot be known from the file alone: the mapping is
-	 * checked when the page size is given. */
-	pol.check_mapping = page != 0;
+	/* The MMU page cannot be known from the file alone (the descriptor
+	 * may disagree with the layout, c6_app_mmu16k): the mapping is checked
+	 * only with the page size given. */
 	rc = esp_image_read(&ff.fl.mtd, (uint32_t)len, &pol, &img);
-	if (rc == 0 && page != 0 && page != img.mmu_page) {
-		/* the page size given wins over the descriptor's */
-		img.mmu_page = page;
-		for (unsigned int i = 0; i < img.segment_count; i++)
-			if (esp_chip_is_flash(pol.chip, img.segs[i].load_addr) &&
-			    (img.segs[i].offset + 8) % page != img.segs[i].load_addr % page) {
-				img.bad_seg = (int)i;
-				rc = ESP_IMAGE_ERR_SEG_MAPPING;
-				break;
-			}
-	}
+	if (rc == ESP_IMAGE_OK && page != 0)
+		rc = esp_image_check_mapping(pol.chip, &img, page);
 	if (rc == ESP_IMAGE_OK || rc == ESP_IMAGE_ERR_CHECKSUM ||
 	    rc == ESP_IMAGE_ERR_DIGEST) {
 		find_descs(&img, data, &d);
