@@ -16,6 +16,7 @@ for t in "$@"; do
 	fuzz_part_csv) seeds="$shared/esp/part/*.csv" ;;
 	fuzz_image) seeds="$shared/imgtool/*/image*.bin" ;;
 	fuzz_esp_image) seeds="$shared/esp/img/*.bin" ;;
+	fuzz_esp_elf2image) seeds="$shared/esp/elf/*.elf" ;;
 	*) seeds= ;;
 	esac
 	for s in $seeds; do
