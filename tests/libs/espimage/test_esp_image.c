@@ -325,6 +325,59 @@ static void test_checksum_and_hash(void **state)
 	assert_int_equal(check((uint32_t)len, "esp32c3", &img), ESP_IMAGE_ERR_DIGEST);
 }
 
+/* A device that fails the test on any read past the area it was given. */
+struct bounded {
+	struct mtd_dev mtd; /* first: a bounded is an mtd_dev */
+	uint32_t limit, max_chunk;
+};
+
+static int bounded_read(struct mtd_dev *dev, uint32_t off, void *buf, size_t len)
+{
+	struct bounded *b = (struct bounded *)dev;
+
+	if (off > b->limit || len > b->limit - off)
+		fail_msg("read of %zu bytes at 0x%x past the area's 0x%x", len, off,
+			 b->limit);
+	if (len > b->max_chunk)
+		b->max_chunk = (uint32_t)len;
+	memcpy(buf, mem + off, len);
+	return 0;
+}
+
+/* Every cut of every vector: no read past the cut, none larger than a
+ * header or the 256-byte descriptor window, whatever the image claims. */
+static void test_reads_bounded(void **state)
+{
+	static const struct mtd_ops ops = { .read = bounded_read };
+	static const struct mtd_region r = { 0x1000, AREA / 0x1000 };
+	static const struct mtd_geometry g = { &r, 1, 1, 0xff, AREA };
+	static struct esp_image img;
+	const char *const names[] = { "c3_app_default", "c3_boot", "c6_app_bigdram" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t len = load(names[i]);
+
+		for (uint32_t cut = 0; cut <= len; cut += cut < 0x400 ? 1 : 61) {
+			struct bounded b = { { &ops, &g }, cut, 0 };
+			struct esp_image_policy pol = { esp_chip_find(names[i][1] == '3' ?
+						"esp32c3" : "esp32c6"), 1, 0 };
+
+			(void)esp_image_read(&b.mtd, cut, &pol, &img);
+			assert_true(b.max_chunk <= ESP_APP_DESC_LEN);
+		}
+		/* and a segment length claiming far more than there is */
+		put_le32(mem + 0x1c, 0x00fffffc);
+		{
+			struct bounded b = { { &ops, &g }, (uint32_t)len, 0 };
+			struct esp_image_policy pol = { NULL, 0, 0 };
+
+			assert_int_equal(esp_image_read(&b.mtd, (uint32_t)len, &pol, &img),
+					 ESP_IMAGE_ERR_SEG_PAST_END);
+		}
+	}
+}
+
 static void test_strerror_named(void **state)
 {
 	(void)state;
@@ -349,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_segment_refusals),
 		cmocka_unit_test(test_overlap_and_mapping),
 		cmocka_unit_test(test_checksum_and_hash),
+		cmocka_unit_test(test_reads_bounded),
 		cmocka_unit_test(test_strerror_named),
 	};
 
