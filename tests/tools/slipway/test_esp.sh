@@ -257,6 +257,23 @@ cmp -s -n 3072 "$T/t.bin" "$P" && [ "$(stat -c %s "$T/t.bin")" = $((0x8000 + $(s
 [ $? = 1 ] && grep -qi overlap "$T/out" && ok "merge-bin: overlapping files are refused" ||
 	not_ok "merge-bin: overlap"
 
+# The SHA-256 of esptool v4.8.1's merge_bin output for the same command
+# lines (run from the vectors' folder, recorded when this test was written).
+while IFS='|' read -r chip opts files sum; do
+	# shellcheck disable=SC2086
+	if (cd "$V" && "$SLIPWAY" esp merge-bin --chip "$chip" $opts -o "$T/mx.bin" $files) >"$T/log" 2>&1 &&
+	    [ "$(sha256sum <"$T/mx.bin" | cut -c1-64)" = "$sum" ]; then
+		ok "merge-bin --chip $chip $opts $files: esptool's bytes"
+	else
+		not_ok "merge-bin --chip $chip $opts $files"; sed 's/^/#   /' "$T/log"
+	fi
+done <<'EOF2'
+esp32c3|--flash-mode dio --flash-freq 80m --flash-size 4MB|0x0 img/c3_boot.bin 0x8000 part/pt_factory_two_ota.bin 0x10000 img/c3_app_default.bin|ffdb01e9f7e534ad690dfcd8f7a04e3978280374b06a1d7938f34417c4ccbddc
+esp32c3|--flash-size 16MB --fill-flash-size 1MB|0x0 img/c3_boot_pad4k.bin 0x10000 img/c3_app_idf_style.bin|70b655cfd543ccf564fe3b0041b9e3046570e9ca457efeb35e3b295fe81dd01f
+esp32c6|--flash-freq 20m --target-offset 0x0|0x0 img/c6_boot.bin 0x8000 part/pt_single_factory.bin 0x10000 img/c6_app_drom_default.bin|74dbfd74959cfd110d85b54b1e0370a43fc36037cf4a03f7ed66b90a722a8610
+esp32c3|--flash-mode qout|0x1000 img/c3_boot.bin|03206beb580d5b489349695d125bdbfde2183214ba3f496900ac931421762eef
+EOF2
+
 # --- help and usage -------------------------------------------------------
 for c in "" elf2image image-info merge-bin; do
 	# shellcheck disable=SC2086
