@@ -234,7 +234,11 @@ static int esp_elf2image_cmd(int argc, char **argv)
 		o.flash_size_freq = (uint8_t)rc;
 	}
 	o.flash_size_freq |= (uint8_t)(size_code << 4);
-	if (page != 0) {
+	if (page != 0 && o.chip->page_sizes == ESP_IMAGE_DEFAULT_PAGE) {
+		/* as esptool: a chip with one page size warns and keeps it */
+		fprintf(stderr, "%s: warning: %s has a fixed 64 KiB MMU page; "
+			"--flash-mmu-page-size ignored\n", slipway_prog, o.chip->name);
+	} else if (page != 0) {
 		if (!(o.chip->page_sizes & page) || (page & (page - 1)))
 			return cli_error(EXIT_USAGE, "--flash-mmu-page-size: %u bytes "
 					 "is not a page size of %s", page, o.chip->name);

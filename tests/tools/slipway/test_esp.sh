@@ -201,6 +201,15 @@ expect_fail "elf2image: digest over non-zero bytes" 'zero' \
 "$SLIPWAY" esp elf2image --chip esp32c3 --flash-freq 48m -o "$T/x.bin" "$V/elf/c3_app.elf" >/dev/null 2>&1
 [ $? = 2 ] && ok "elf2image: a frequency the chip lacks is a usage error" || not_ok "elf2image: bad freq exit"
 
+# esptool warns and keeps 64 KiB pages on a chip that has no other size
+if (cd "$V" && "$SLIPWAY" esp elf2image --chip esp32c3 --flash-mmu-page-size 16KB \
+      -o "$T/p.bin" elf/c3_app.elf) >"$T/log" 2>&1 &&
+    cmp -s "$T/p.bin" "$V/img/c3_app_default.bin" && grep -q 'warning: .*ignored' "$T/log"; then
+	ok "elf2image: C3 --flash-mmu-page-size warns and keeps 64 KiB, as esptool"
+else
+	not_ok "elf2image: C3 --flash-mmu-page-size"; sed 's/^/#   /' "$T/log"
+fi
+
 # --- generic chip: the C3's map given on the command line ---------------
 c3map="--chip-id 5 --memory DROM:0x3c000000:0x3c800000 --memory DRAM:0x3fc80000:0x3fce0000
        --memory BYTE_ACCESSIBLE:0x3fc88000:0x3fd00000 --memory DROM_MASK:0x3ff00000:0x3ff20000
