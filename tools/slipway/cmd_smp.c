@@ -297,19 +297,23 @@ static int image_upload(struct smp_client *c, const char *path,
 					(size_t)cbor_enc_len(&e));
 		if (rc < 0)
 			break;
-		/* A refused offset names the one expected: continue there. */
-		if (smp_client_reply_error(c->rsp, c->rsp_len, why, sizeof(why),
-					   &next) < 0 || next < 0 ||
-		    (size_t)next > size || (rc != 0 && (size_t)next == off)) {
-			rc = rc ? rc : cli_error(1, "the device's reply names no "
-						 "offset to continue at");
-			break;
-		}
-		if (rc != 0 && ++resyncs > 16) {
-			cli_error(1, "the device keeps naming other offsets; giving up");
-			break;
-		}
+		/* The reply names the offset expected: off + n, or elsewhere
+		 * when the device skipped the chunk (it was not where the
+		 * upload stands, or the device reset and wants offset 0). */
 		if (rc != 0)
+			break;
+		if (smp_client_reply_error(c->rsp, c->rsp_len, why, sizeof(why),
+					   &next) < 0 || next < 0 || (size_t)next > size) {
+			rc = cli_error(1, "the device's reply names no offset to "
+				       "continue at");
+			break;
+		}
+		if ((size_t)next != off + n && ++resyncs > 16) {
+			rc = cli_error(1, "the device keeps naming other offsets; "
+				       "giving up");
+			break;
+		}
+		if ((size_t)next != off + n)
 			fprintf(stderr, "%s: continuing at offset %lld\n",
 				slipway_prog, (long long)next);
 		rc = 0;

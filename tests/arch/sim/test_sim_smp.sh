@@ -93,10 +93,10 @@ smp image list >"$TESTTMP/before"
 smp image upload "$TESTTMP/wrongkey.img" >/dev/null 2>"$TESTTMP/err"; rc=$?
 smp image list >"$TESTTMP/after"
 [ $rc = 1 ] &&
-grep -q 'device refused: image error 5 (invalid image (TLVs, hash or signature)): signed by a key this device does not trust' "$TESTTMP/err" &&
+grep -q 'device refused: image error 5 (invalid image (TLVs, hash or signature))$' "$TESTTMP/err" &&
 grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed active$' "$TESTTMP/after" &&
 ! grep -q 'slot 1: version 3' "$TESTTMP/after" &&
-	ok "an image signed by an untrusted key is refused with the device's reason" ||
+	ok "an image signed by an untrusted key is refused with the device's error code" ||
 	{ not_ok "untrusted key"; sed 's/^/#   /' "$TESTTMP/err" "$TESTTMP/after"; }
 smp image erase --slot 0 >/dev/null 2>"$TESTTMP/err"; rc=$?
 [ $rc = 1 ] && grep -q 'device refused: rc 6 (bad state): the primary slot holds the running image' "$TESTTMP/err" &&
