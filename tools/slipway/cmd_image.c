@@ -553,43 +553,22 @@ static int policy_for(const struct tool_key *k, const struct file_slot *s,
 	return 0;
 }
 
-static int image_verify(int argc, char **argv)
+/* Check one image file against the loaded keys: 0 valid, 1 not. */
+static int verify_file(const char *path, struct tool_key *keys,
+		       struct image_key *trusted, const char *const *paths,
+		       unsigned int nkeys)
 {
-	static const struct option longopts[] = {
-		{ "key", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct tool_key keys[8];
-	struct image_key trusted[8];
 	struct image_policy pol = { 0 };
 	struct image_facts f;
 	struct file_slot s;
-	const char *paths[8];
-	unsigned int nkeys = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
-		if (c != 'k')
-			return EXIT_USAGE;
-		if (nkeys == 8)
-			return cli_error(EXIT_USAGE, "at most 8 --key options");
-		paths[nkeys++] = optarg;
-	}
-	if (argc - optind != 1)
-		return cli_error(EXIT_USAGE, "expected IMAGE");
-	for (unsigned int i = 0; i < nkeys; i++) {
-		if (key_load(paths[i], &keys[i]) != 0)
-			return 1;
-		if (keys[i].type != keys[0].type)
-			return cli_error(1, "all --key options must be of one type");
-		trusted[i] = (struct image_key){ keys[i].enc, keys[i].enc_len };
-	}
 	memset(&s, 0, sizeof(s));
-	if (cli_read_file(argv[optind], &s.data, &s.len) != 0)
+	if (cli_read_file(path, &s.data, &s.len) != 0)
 		return 1;
 	if (s.len < IMAGE_HEADER_ENCODED_SIZE) {
 		free(s.data);
-		printf("%s: invalid: shorter than an image header\n", argv[optind]);
+		printf("%s: invalid: shorter than an image header\n", path);
 		return 1;
 	}
 	s.region = (struct mtd_region){ 1, (uint32_t)s.len };
@@ -608,19 +587,58 @@ static int image_verify(int argc, char **argv)
 		rc = image_validate(&s.fl.mtd, &pol, &f);
 	}
 	if (rc != IMAGE_OK)
-		printf("%s: invalid: %s\n", argv[optind], image_strerror(rc));
+		printf("%s: invalid: %s\n", path, image_strerror(rc));
 	else if (nkeys == 0)
 		printf("%s: hash valid (%s); signature NOT checked (no --key given)\n",
-		       argv[optind], hash_name(pol.hash));
+		       path, hash_name(pol.hash));
 	else
-		printf("%s: valid: %s%s signature by %s, %s\n", argv[optind],
+		printf("%s: valid: %s%s signature by %s, %s\n", path,
 		       key_type_name(keys[0].type), pol.pure ? " (pure)" : "",
 		       paths[f.key_index], hash_name(pol.hash));
 	free(pol.pure_buf);
 	free(s.data);
+	return rc == IMAGE_OK ? 0 : 1;
+}
+
+static int image_verify(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tool_key keys[8];
+	struct image_key trusted[8];
+	const char *paths[8];
+	unsigned int nkeys = 0;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
+		if (c != 'k')
+			return EXIT_USAGE;
+		if (nkeys == 8)
+			return cli_error(EXIT_USAGE, "at most 8 --key options");
+		paths[nkeys++] = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_error(EXIT_USAGE, "expected IMAGE");
+	for (unsigned int i = 0; i < nkeys; i++) {
+		if (key_load(paths[i], &keys[i]) != 0) {
+			rc = 1;
+			nkeys = i; /* free what was loaded */
+			goto out;
+		}
+		trusted[i] = (struct image_key){ keys[i].enc, keys[i].enc_len };
+		if (keys[i].type != keys[0].type) {
+			rc = cli_error(1, "all --key options must be of one type");
+			nkeys = i + 1;
+			goto out;
+		}
+	}
+	rc = verify_file(argv[optind], keys, trusted, paths, nkeys);
+out:
 	for (unsigned int i = 0; i < nkeys; i++)
 		key_free(&keys[i]);
-	return rc == IMAGE_OK ? 0 : 1;
+	return rc;
 }
 
 static int image_getpub(int argc, char **argv)
