@@ -398,7 +398,7 @@ int part_csv_parse(const char *csv, size_t len,
 		   const struct part_csv_layout *layout,
 		   struct esp_part_table *t)
 {
-	char *text, *line, *save = NULL;
+	char *text, *line, *next;
 	uint32_t next_free = layout->table_offset + ESP_PART_TABLE_SECTOR;
 	int lineno = 0, rc = 0, placed = 0;
 	int bom = skip_bom((const uint8_t *)csv, len);
@@ -418,12 +418,17 @@ int part_csv_parse(const char *csv, size_t len,
 		return cli_error(-1, "NUL byte in the CSV text");
 	}
 	memset(t, 0, sizeof(*t));
-	/* strtok_r on "\n" skips blank lines, which the format ignores. */
-	for (line = strtok_r(text, "\n", &save); line && rc == 0;
-	     line = strtok_r(NULL, "\n", &save)) {
+	/* Lines end as Python's splitlines() ends them (LF, CR LF or CR),
+	 * blank ones counted, so errors name gen_esp32part's line numbers. */
+	for (line = text; line != NULL && rc == 0; line = next) {
 		char expanded[1024];
-		char *l;
+		char *l, *eol = line + strcspn(line, "\r\n");
 
+		next = NULL;
+		if (*eol != '\0') {
+			next = eol + 1 + (eol[0] == '\r' && eol[1] == '\n');
+			*eol = '\0';
+		}
 		lineno++;
 		l = trim(line);
 		if (l[0] == '\0' || l[0] == '#')

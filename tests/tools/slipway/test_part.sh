@@ -78,6 +78,8 @@ reject "leading-zero decimal (Python int)" "bad offset '0100'" 'n, data, nvs, 01
 reject "inside the table's sector" "within the partition table" 'n, data, fat, 0x8000, 4K,\n'
 reject "unknown variable" "unknown variable" 'n, data, nvs, $SLIPWAY_NO_SUCH_VAR, 16K,\n'
 reject "no partitions" "no partitions" '# nothing\n'
+reject "errors name the file's line, blank lines counted" "line 4: bad size" \
+	'# table\r\n\r\nn, data, nvs, 0x9000, 16K,\r\nm, data, nvs, , 12Q,\r\n'
 # gen_esp32part's edge cases (ESP-IDF 5.5's gen_esp32part.py, read beside
 # this test): the expected entry bytes are built here field by field.
 entry() { # entry N FILE: the 32 bytes of entry N, in hex
