@@ -10,6 +10,7 @@
 #include "libs/bootstate/bootstate.h"
 #include "libs/image/image_header.h"
 #include "libs/image/image_tlv.h"
+#include "libs/image/image_tlv_enc.h"
 #include "libs/util/le.h"
 
 #include <cjson/cJSON.h>
@@ -31,36 +32,12 @@ static const struct { uint32_t bit; const char *name; } flag_names[] = {
 	{ IMAGE_F_COMPRESSED_ARM_THUMB, "COMPRESSED_ARM_THUMB" },
 };
 
-/* imgtool's names for TLV types. */
+/* imgtool's name for a TLV type, "UNKNOWN" for others. */
 static const char *tlv_name(uint16_t type)
 {
-	switch (type) {
-	case IMAGE_TLV_KEYHASH: return "KEYHASH";
-	case IMAGE_TLV_PUBKEY: return "PUBKEY";
-	case IMAGE_TLV_SHA256: return "SHA256";
-	case IMAGE_TLV_SHA384: return "SHA384";
-	case IMAGE_TLV_SHA512: return "SHA512";
-	case IMAGE_TLV_RSA2048_PSS: return "RSA2048";
-	case IMAGE_TLV_ECDSA_SIG: return "ECDSASIG";
-	case IMAGE_TLV_RSA3072_PSS: return "RSA3072";
-	case IMAGE_TLV_ED25519: return "ED25519";
-	case IMAGE_TLV_SIG_PURE: return "SIG_PURE";
-	case IMAGE_TLV_ENC_RSA2048: return "ENCRSA2048";
-	case IMAGE_TLV_ENC_KW: return "ENCKW";
-	case IMAGE_TLV_ENC_EC256: return "ENCEC256";
-	case IMAGE_TLV_ENC_X25519: return "ENCX25519";
-	case IMAGE_TLV_ENC_X25519_SHA512: return "ENCX25519_SHA512";
-	case IMAGE_TLV_DEPENDENCY: return "DEPENDENCY";
-	case IMAGE_TLV_SEC_CNT: return "SEC_CNT";
-	case IMAGE_TLV_BOOT_RECORD: return "BOOT_RECORD";
-	case IMAGE_TLV_DECOMP_SIZE: return "DECOMP_SIZE";
-	case IMAGE_TLV_DECOMP_SHA: return "DECOMP_SHA";
-	case IMAGE_TLV_DECOMP_SIGNATURE: return "DECOMP_SIGNATURE";
-	case IMAGE_TLV_COMP_DEC_SIZE: return "COMP_DEC_SIZE";
-	case IMAGE_TLV_UUID_VID: return "UUID_VID";
-	case IMAGE_TLV_UUID_CID: return "UUID_CID";
-	default: return "UNKNOWN";
-	}
+	const char *name = image_tlv_name(type);
+
+	return name ? name : "UNKNOWN";
 }
 
 struct tlv_rec {
