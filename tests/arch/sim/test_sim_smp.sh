@@ -105,6 +105,16 @@ smp image erase --slot 0 >/dev/null 2>"$TESTTMP/err"; rc=$?
 smp echo "hello, sim" | grep -qx 'hello, sim' &&
 smp params | grep -qx 'buf_size 1024 buf_count 1' &&
 	ok "echo and MCUmgr parameters" || not_ok "echo and params"
+smp os-info | grep -qx 'output Slipway' &&
+smp os-info o | grep -qx 'output Slipway reference OS' &&
+smp boot-info | grep -qx 'bootloader Slipway' &&
+smp boot-info mode | grep -qx 'mode 3' &&
+	ok "OS and bootloader information: the OS reports swap-move (3)" ||
+	not_ok "OS/bootloader information from the OS"
+smp os-info xyz >/dev/null 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'device refused: os error 2' "$TESTTMP/err" &&
+	ok "an unknown OS information letter: INVALID_FORMAT" ||
+	{ not_ok "os-info xyz"; sed 's/^/#   /' "$TESTTMP/err"; }
 stop_sim
 
 # --- serial recovery -------------------------------------------------------
@@ -112,12 +122,14 @@ stop_sim
 start_sim
 grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
 smp image list | grep -q '^no valid image in any slot$' &&
+smp boot-info mode | grep -qx 'mode 0' &&
+smp os-info o | grep -qx 'output Slipway serial recovery' &&
 smp image upload "$BUILD/slipway-os.img" >/dev/null 2>&1 &&
 smp image list | grep -q '^image 0 slot 0: version 1.0.0 bootable$' &&
 outside_primary_erased &&
 smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
 grep -q '^boot: image 0 primary slot: version 1.0.0+0, .* valid' "$log" &&
-	ok "an empty sim enters recovery; the uploaded image boots after reset" ||
+	ok "an empty sim enters recovery (boot info mode 0); the uploaded image boots after reset" ||
 	{ not_ok "recovery of an empty device"; showlog; }
 stop_sim
 
