@@ -368,8 +368,12 @@ $(HOST_SAN_TOOL): $(HOST_SAN_OBJS)
 
 TEST_OBJDIR := $(OUT)/hostcfg/obj
 TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
+# The unit tests run under AddressSanitizer (LeakSanitizer included) and
+# UBSan, as the host program's script tests do: any finding fails the test.
+TEST_SANITIZE := $(HOST_SANITIZE)
 TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
-               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"'
+               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"' \
+               $(TEST_SANITIZE)
 
 $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
 	$(quiet) HOSTCC $*.c
@@ -383,7 +387,7 @@ LAYOUT_CHECK := $(OUT)/hostcfg/layout-check
 
 $(LAYOUT_CHECK): $(patsubst %.c,$(TEST_OBJDIR)/%.o,$(LAYOUT_CHECK_SRCS))
 	$(quiet) HOSTLD $(@F)
-	$(Q)$(HOSTCC) -o $@ $^
+	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $^
 
 # A layout the bootloader would refuse stops the build here, naming the areas.
 $(LAYOUT_OK): $(LAYOUT_CHECK)
@@ -397,7 +401,7 @@ test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 $(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*)
 	$(quiet) TESTLD $*
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
 
 .PHONY: tests
 tests: $(TEST_BINS) $(HOST_TOOL) $(HOST_SAN_TOOL) all
