@@ -37,7 +37,8 @@
 static struct {
 	uint8_t slot[SLOT];
 	uint32_t len, written;
-	int open, finished, aborts, erased_slot, fail_finish;
+	int open, finished, aborts, erased_slot, fail_finish, fail_write;
+	int fail_erase, fail_list;
 	struct image_version running;
 	const uint8_t *test_hash; /* the hash set_state was given */
 	int confirm;
@@ -49,6 +50,8 @@ static int be_list(void *arg, struct smp_img_slot *out, unsigned int max)
 {
 	(void)arg;
 	assert_true(max >= 1);
+	if (be.fail_list)
+		return IMG_ERR(FLASH_READ_FAILED);
 	memset(out, 0, sizeof(*out));
 	out->version = be.running;
 	memcpy(out->hash, running_hash, sizeof(running_hash));
@@ -89,7 +92,10 @@ static int be_begin(void *arg, unsigned int image, uint32_t len, const char **rs
 static int be_write(void *arg, const uint8_t *data, size_t len, const char **rsn)
 {
 	(void)arg;
-	(void)rsn;
+	if (be.fail_write) {
+		*rsn = "program failed";
+		return IMG_ERR(FLASH_WRITE_FAILED);
+	}
 	assert_true(be.open);
 	assert_true(be.written + len <= be.len);
 	memcpy(be.slot + be.written, data, len);
@@ -128,6 +134,8 @@ static int be_erase(void *arg, unsigned int slot, const char **rsn)
 {
 	(void)arg;
 	(void)rsn;
+	if (be.fail_erase)
+		return IMG_ERR(FLASH_ERASE_FAILED);
 	be.erased_slot = (int)slot;
 	return 0;
 }
@@ -311,6 +319,34 @@ static void test_smp_level_errors(void **state)
 	same(SMP_OP_READ, 1, 6, B("\xa0"), B("\xa1\x62" "rc" "\x08")); /* slot info */
 	same(SMP_OP_READ_RSP, 0, 0, B("\xa0"), B("\xa1\x62" "rc" "\x08"));
 	same(SMP_OP_WRITE, 0, 0, B("\xa1\x61"), B("\xa1\x62" "rc" "\x03"));
+	/* Data Length past the packet: ECORRUPT (9); header version 2:
+	 * UNSUPPORTED_TOO_NEW (13), answered as v2; a packet too large for
+	 * the device: EMSGSIZE (7) from its header */
+	for (uint8_t ver = 0; ver < 3; ver++) {
+		uint8_t pkt[10] = { (uint8_t)(ver << 3), 0, 0, 9, 0, 0, 5, 0, 0xa1, 0x61 };
+		static const uint8_t corrupt[] = { 0, 0, 0, 5, 0, 0, 5, 0,
+						   0xa1, 0x62, 'r', 'c', 0x09 };
+
+		smp_server_packet(&t.srv, pkt, sizeof(pkt));
+		assert_int_equal(t.reply_len, sizeof(corrupt));
+		assert_int_equal(t.reply[0], (ver > 1 ? 1 : ver) << 3 | 1);
+		assert_memory_equal(t.reply + 1, corrupt + 1, sizeof(corrupt) - 1);
+	}
+	{
+		uint8_t pkt[9] = { 0x10, 0, 0, 1, 0, 0, 6, 0, 0xa0 };
+		static const uint8_t too_new[] = { 0x09, 0, 0, 5, 0, 0, 6, 0,
+						   0xa1, 0x62, 'r', 'c', 0x0d };
+		static const uint8_t hdr[8] = { 0x0a, 0, 0x08, 0, 0, 1, 7, 1 };
+		static const uint8_t too_long[] = { 0x0b, 0, 0, 5, 0, 1, 7, 1,
+						    0xa1, 0x62, 'r', 'c', 0x07 };
+
+		smp_server_packet(&t.srv, pkt, sizeof(pkt));
+		assert_int_equal(t.reply_len, sizeof(too_new));
+		assert_memory_equal(t.reply, too_new, sizeof(too_new));
+		smp_server_too_long(&t.srv, hdr);
+		assert_int_equal(t.reply_len, sizeof(too_long));
+		assert_memory_equal(t.reply, too_long, sizeof(too_long));
+	}
 }
 
 /* The document's frame A through the serial server, and Zephyr's form of
@@ -402,6 +438,14 @@ static void test_image_state(void **state)
 	     B("\xa1\x62" "rc" "\x03"),
 	     B("\xa1\x63" "err" "\xa2\x65" "group" "\x01\x62" "rc" "\x0e"));
 	same(SMP_OP_READ, 1, 5, B("\xa0"), B("\xa1\x62" "rc" "\x08"));
+	/* the backend's flash errors: FLASH_ERASE_FAILED (13) and
+	 * FLASH_READ_FAILED (11); v1 EUNKNOWN */
+	be.fail_erase = 1;
+	both(SMP_OP_WRITE, 1, 5, B("\xa0"), B("\xa1\x62" "rc" "\x01"),
+	     B("\xa1\x63" "err" "\xa2\x65" "group" "\x01\x62" "rc" "\x0d"));
+	be.fail_list = 1;
+	both(SMP_OP_READ, 1, 0, B("\xa0"), B("\xa1\x62" "rc" "\x01"),
+	     B("\xa1\x63" "err" "\xa2\x65" "group" "\x01\x62" "rc" "\x0b"));
 }
 
 /* An image of `len` bytes with version maj.min.rev: a header, then a
@@ -569,6 +613,22 @@ static void test_upload_errors(void **state)
 	}
 	assert_int_equal(be.open, 0);
 	assert_int_equal(be.finished, 0);
+	/* a flash write fails: FLASH_WRITE_FAILED (12), the upload is over;
+	 * v1 EUNKNOWN with the reason */
+	be.fail_write = 1;
+	for (uint8_t ver = 0; ver < 2; ver++) {
+		static const uint8_t v1[] = "\xa2\x62" "rc" "\x01" "\x63" "rsn"
+			"\x6e" "program failed";
+		static const uint8_t v2[] = IMG_ERR_V2("\x0c");
+		uint8_t req[PACKET];
+		size_t n = encode_chunk(req, sizeof(req), &(struct chunk){
+			-1, 600, 0, NULL, 0, -1, img, 100 });
+
+		exchange(ver, SMP_OP_WRITE, 1, 1, req, n, ver ? v2 : v1,
+			 ver ? sizeof(v2) - 1 : sizeof(v1) - 1);
+		assert_int_equal(be.open, 0);
+	}
+	be.fail_write = 0;
 	/* the backend refuses the image: its code; the reason only in v1 */
 	be.fail_finish = 1;
 	for (uint8_t ver = 0; ver < 2; ver++) {
