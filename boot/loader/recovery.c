@@ -60,6 +60,7 @@ int recovery_run(struct boot_engine *e)
 #else
 		SMP_BOOT_MODE_SINGLE,
 #endif
+		SMP_BOOT_NO_DOWNGRADE_BUILT,
 	};
 	static const struct smp_group_entry groups[] = {
 		{ &smp_os_group, &os }, { &smp_img_group, &img },

@@ -117,6 +117,8 @@ static int boot_info(struct smp_req *req)
 	if (q->val == 4 && memcmp(q->data, "mode", 4) == 0) {
 		smp_out_key(req, "mode");
 		cbor_put_int(&req->out, os->mode);
+		if (os->no_downgrade)
+			smp_out_bool(req, "no-downgrade", 1);
 		return 0;
 	}
 	if (q->val == 7 && memcmp(q->data, "version", 7) == 0 &&

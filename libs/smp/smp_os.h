@@ -33,6 +33,13 @@ enum smp_boot_mode {
 #define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_UNKNOWN
 #endif
 
+/* Whether this build's bootloader refuses downgrades. */
+#if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)
+#define SMP_BOOT_NO_DOWNGRADE_BUILT 1
+#else
+#define SMP_BOOT_NO_DOWNGRADE_BUILT 0
+#endif
+
 /* OS information's fields, in the order Zephyr writes them: the letters
  * of the "format" request key. */
 #define SMP_OS_INFO_LETTERS "snrvbmpio"
@@ -48,6 +55,7 @@ struct smp_os_ctx {
 	 * ("version" query) and how it installs updates ("mode" query). */
 	const char *bootloader, *bootloader_version;
 	int mode;
+	int no_downgrade; /* "no-downgrade": true beside the mode */
 };
 
 /* OS information for this build, `os` naming what answers: no build date,

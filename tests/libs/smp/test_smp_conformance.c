@@ -297,6 +297,10 @@ static void test_os_requests(void **state)
 	     B("\xa1\x6a" "bootloader" "\x67" "Slipway"));
 	same(SMP_OP_READ, 0, 8, B("\xa1\x65" "query" "\x64" "mode"),
 	     B("\xa1\x64" "mode" "\x03"));
+	t.os.no_downgrade = 1; /* Zephyr's MCUboot hook adds it to the mode */
+	same(SMP_OP_READ, 0, 8, B("\xa1\x65" "query" "\x64" "mode"),
+	     B("\xa2\x64" "mode" "\x03" "\x6c" "no-downgrade" "\xf5"));
+	t.os.no_downgrade = 0;
 	t.os.mode = SMP_BOOT_MODE_UNKNOWN;
 	same(SMP_OP_READ, 0, 8, B("\xa1\x65" "query" "\x64" "mode"),
 	     B("\xa1\x64" "mode" "\x20"));
