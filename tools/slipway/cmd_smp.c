@@ -23,7 +23,7 @@
 
 struct smp_opts {
 	const char *port;
-	int timeout_ms, tries, v1;
+	int timeout_ms, tries, v1, upgrade;
 	const char *args[4];  /* the command's own words */
 	int nargs;
 	uint32_t image, slot;
@@ -50,6 +50,10 @@ static int parse(int argc, char **argv, struct smp_opts *o)
 
 		if (strcmp(a, "--smp-v1") == 0) {
 			o->v1 = 1;
+			continue;
+		}
+		if (strcmp(a, "--upgrade") == 0) {
+			o->upgrade = 1;
 			continue;
 		}
 		if (a[0] == '-' && a[1] == '-') {
@@ -278,7 +282,11 @@ static int image_upload(struct smp_client *c, const char *path,
 		char why[256];
 
 		cbor_enc_init(&e, req, sizeof(req));
-		cbor_put_map(&e, off == 0 ? (o->has_image ? 5 : 4) : 2);
+		cbor_put_map(&e, off == 0 ? 4 + o->has_image + o->upgrade : 2);
+		if (off == 0 && o->upgrade) {
+			cbor_put_str(&e, "upgrade");
+			cbor_put_bool(&e, 1);
+		}
 		if (off == 0) {
 			if (o->has_image) {
 				cbor_put_str(&e, "image");
@@ -549,12 +557,15 @@ static const struct slipway_cmd smp_cmds[] = {
 __attribute__((constructor)) static void smp_usage_text(void)
 {
 	snprintf(image_usage, sizeof(image_usage),
-		 "list | upload FILE [--image N] | test HASH | confirm [HASH] | "
+		 "list | upload FILE [--image N] [--upgrade] | test HASH | "
+		 "confirm [HASH] | "
 		 "erase [--slot N] [options]\n\n"
 		 "  list           every slot holding a valid image: version, hash, "
 		 "flags\n"
 		 "  upload FILE    send a signed image (to image N's slot), with "
-		 "progress\n"
+		 "progress;\n"
+		 "                 --upgrade: only if newer than what runs (the "
+		 "device checks)\n"
 		 "  test HASH      install that image at the next reset, on trial\n"
 		 "  confirm [HASH] keep the running image (no HASH), or install "
 		 "that one for good\n"

@@ -86,6 +86,13 @@ smp image list | grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed acti
 	{ not_ok "confirm"; showlog; }
 
 # refusals: a clear message, exit status 1, nothing changed
+smp image upload "$TESTTMP/v2.img" --upgrade >/dev/null 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] &&
+grep -q 'device refused: image error 27 (the running version is newer)$' "$TESTTMP/err" &&
+smp image upload "$TESTTMP/v2.img" --smp-v1 --upgrade >/dev/null 2>"$TESTTMP/err1"; rc1=$?
+[ $rc1 = 1 ] && grep -q 'device refused: rc 6 (' "$TESTTMP/err1" &&
+	ok "upload --upgrade of the running version: CURRENT_VERSION_IS_NEWER (v1: rc 6)" ||
+	{ not_ok "upgrade refusal"; sed 's/^/#   /' "$TESTTMP/err" "$TESTTMP/err1"; }
 "$SLIPWAY" image keygen -k "$TESTTMP/other.pem" -t ecdsa-p256
 "$SLIPWAY" image sign -k "$TESTTMP/other.pem" -v 3.0.0 -H "$hdr" --pad-header -S "$slot" \
 	--align 8 "$BUILD/slipway-os.payload" "$TESTTMP/wrongkey.img"
