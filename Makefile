@@ -339,7 +339,27 @@ $(HOST_OBJDIR)/%.o: $(SRCTREE)/%.c
 $(HOST_TOOL): $(HOST_OBJS)
 	$(quiet) HOSTLD $(@F)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LDLIBS) -lcjson
+
+# The host program again under AddressSanitizer (LeakSanitizer included)
+# and UBSan: the script tests run this one (tests/lib.sh), and tests/run.sh
+# counts any finding as a failure.
+HOST_SAN_TOOL := $(OUT)/host-san/slipway
+HOST_SAN_OBJDIR := $(OUT)/host-san/obj
+HOST_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                 -fno-omit-frame-pointer
+HOST_SAN_OBJS := $(patsubst %.c,$(HOST_SAN_OBJDIR)/%.o,$(HOST_SRCS))
+
+$(HOST_SAN_OBJDIR)/%.o: $(SRCTREE)/%.c
+	$(quiet) HOSTCC $*.c [asan]
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -MMD -MP -c $< -o $@
+
+$(HOST_SAN_TOOL): $(HOST_SAN_OBJS)
+	$(quiet) HOSTLD $(@F) [asan]
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_SANITIZE) -o $@ $^ $(HOST_LDLIBS) -lcjson
+
 
 # ---------------------------------------------------------------------------
 # Host programs built against this configuration: the layout check (a build
@@ -348,8 +368,12 @@ $(HOST_TOOL): $(HOST_OBJS)
 
 TEST_OBJDIR := $(OUT)/hostcfg/obj
 TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
+# The unit tests run under AddressSanitizer (LeakSanitizer included) and
+# UBSan, as the host program's script tests do: any finding fails the test.
+TEST_SANITIZE := $(HOST_SANITIZE)
 TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
-               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"'
+               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"' \
+               $(TEST_SANITIZE)
 
 $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
 	$(quiet) HOSTCC $*.c
@@ -363,7 +387,7 @@ LAYOUT_CHECK := $(OUT)/hostcfg/layout-check
 
 $(LAYOUT_CHECK): $(patsubst %.c,$(TEST_OBJDIR)/%.o,$(LAYOUT_CHECK_SRCS))
 	$(quiet) HOSTLD $(@F)
-	$(Q)$(HOSTCC) -o $@ $^
+	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $^
 
 # A layout the bootloader would refuse stops the build here, naming the areas.
 $(LAYOUT_OK): $(LAYOUT_CHECK)
@@ -377,10 +401,10 @@ test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 $(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*)
 	$(quiet) TESTLD $*
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
 
 .PHONY: tests
-tests: $(TEST_BINS) $(HOST_TOOL) all
+tests: $(TEST_BINS) $(HOST_TOOL) $(HOST_SAN_TOOL) all
 	$(Q)printf '%s\n' $(TEST_BINS) >$(OUT)/tests/list
 
 # ---------------------------------------------------------------------------
@@ -509,5 +533,5 @@ help:
 	@echo '  make powerfail[-long]     the boot engine power-fail proof (small / large slots)'
 
 -include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
-         $(HOST_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
+         $(HOST_OBJS:.o=.d) $(HOST_SAN_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
          $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

@@ -2,7 +2,13 @@
 # tests/run.sh counts them. Set by the runner: SRCTREE, BUILD (the check
 # configuration's build directory), TESTTMP (a fresh temporary directory).
 
-SLIPWAY=$BUILD/host/slipway
+# The host program as `make tests` builds it under ASan, LSan and UBSan
+# (the plain one when that build is absent). Findings go to
+# $TESTTMP/sanitizer.*, which tests/run.sh reports as failures.
+SLIPWAY=$BUILD/host-san/slipway
+[ -x "$SLIPWAY" ] || SLIPWAY=$BUILD/host/slipway
+export ASAN_OPTIONS="detect_leaks=1:log_path=$TESTTMP/sanitizer"
+export UBSAN_OPTIONS="print_stacktrace=1:log_path=$TESTTMP/sanitizer"
 SHARED=$SRCTREE/../shared
 
 ok() { echo "ok - $*"; }

@@ -181,6 +181,21 @@ static int erase(void *be, unsigned int slot, const char **rsn)
 	return fail(rc, rsn);
 }
 
+static int running_version(void *be, unsigned int image,
+			   struct image_version *out)
+{
+	struct ota_smp *o = be;
+	struct ota_state st;
+	int rc = ota_read_state(o->ota, &st);
+
+	if (rc != 0)
+		return ota_smp_err(rc);
+	if (image >= st.nimages)
+		return IMG_ERR(INVALID_SLOT);
+	*out = st.img[image].running;
+	return 0;
+}
+
 void ota_smp_init(struct ota_smp *o, struct ota *ota)
 {
 	memset(o, 0, sizeof(*o));
@@ -189,6 +204,6 @@ void ota_smp_init(struct ota_smp *o, struct ota *ota)
 		.nimages = ota->cfg.nimages, .list = list, .set_state = set_state,
 		.upload_begin = upload_begin, .upload_write = upload_write,
 		.upload_finish = upload_finish, .upload_abort = upload_abort,
-		.erase = erase,
+		.running_version = running_version, .erase = erase,
 	};
 }

@@ -48,7 +48,20 @@ int recovery_run(struct boot_engine *e)
 {
 	static struct recovery_image backend;
 	static struct smp_img_ctx img;
-	static struct smp_os_ctx os = { CONFIG_SMP_PACKET_SIZE, 1 };
+	/* In recovery, uploads overwrite the primary in place: a single
+	 * application loader, unless they go to the secondary slot for the
+	 * configured strategy to install. */
+	static struct smp_os_ctx os = {
+		CONFIG_SMP_PACKET_SIZE, 1,
+		SMP_OS_INFO_BUILT("Slipway serial recovery"),
+		"Slipway", SLIPWAY_VERSION,
+#if defined(CONFIG_BOOT_SERIAL_UPLOAD_SECONDARY)
+		SMP_BOOT_MODE_BUILT,
+#else
+		SMP_BOOT_MODE_SINGLE,
+#endif
+		SMP_BOOT_NO_DOWNGRADE_BUILT,
+	};
 	static const struct smp_group_entry groups[] = {
 		{ &smp_os_group, &os }, { &smp_img_group, &img },
 	};

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-enum { MAJOR_UINT = 0, MAJOR_BYTES = 2, MAJOR_TEXT = 3, MAJOR_ARRAY = 4,
+enum { MAJOR_UINT = 0, MAJOR_NINT = 1, MAJOR_BYTES = 2, MAJOR_TEXT = 3, MAJOR_ARRAY = 4,
        MAJOR_MAP = 5 };
 
 void cbor_enc_init(struct cbor_enc *e, uint8_t *buf, size_t cap)
@@ -58,6 +58,14 @@ static void head(struct cbor_enc *e, uint8_t major, uint64_t v)
 void cbor_put_uint(struct cbor_enc *e, uint64_t v)
 {
 	head(e, MAJOR_UINT, v);
+}
+
+void cbor_put_int(struct cbor_enc *e, int64_t v)
+{
+	if (v < 0)
+		head(e, MAJOR_NINT, (uint64_t)(-(v + 1)));
+	else
+		head(e, MAJOR_UINT, (uint64_t)v);
 }
 
 void cbor_put_bytes(struct cbor_enc *e, const void *data, size_t len)

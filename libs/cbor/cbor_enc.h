@@ -1,5 +1,5 @@
 /*
- * A small CBOR (RFC 8949) encoder into a caller's buffer: unsigned integers,
+ * A small CBOR (RFC 8949) encoder into a caller's buffer: integers,
  * byte and text strings, booleans, maps and arrays of known size. No allocation.
  * Every call checks room; once a write does not fit, the encoder stays
  * failed and cbor_enc_len() reports it.
@@ -18,6 +18,8 @@ struct cbor_enc {
 
 void cbor_enc_init(struct cbor_enc *e, uint8_t *buf, size_t cap);
 void cbor_put_uint(struct cbor_enc *e, uint64_t v);
+/* A signed integer: major type 0 or 1. */
+void cbor_put_int(struct cbor_enc *e, int64_t v);
 void cbor_put_bytes(struct cbor_enc *e, const void *data, size_t len);
 void cbor_put_text(struct cbor_enc *e, const char *text, size_t len);
 /* A NUL-terminated text string (a map key, most often). */

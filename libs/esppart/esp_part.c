@@ -72,11 +72,44 @@ static uint32_t alignment_of(const struct esp_part *p)
 	return p->type == ESP_PART_TYPE_APP ? 0x10000 : 0x1000;
 }
 
+int esp_part_is_primary_boot_or_table(const struct esp_part *p)
+{
+	return (p->type == ESP_PART_TYPE_BOOTLOADER &&
+		p->subtype == ESP_PART_SUBTYPE_BOOT_PRIMARY) ||
+	       (p->type == ESP_PART_TYPE_PARTITION_TABLE &&
+		p->subtype == ESP_PART_SUBTYPE_TABLE_PRIMARY);
+}
+
+/* At most one partition of data subtype `sub`, of exactly 0x2000 bytes
+ * (otadata, TEE otadata). */
+static int check_ota_data(const struct esp_part_table *t, unsigned int i,
+			  uint8_t sub, unsigned int *a)
+{
+	const struct esp_part *p = &t->parts[i];
+
+	if (p->type != ESP_PART_TYPE_DATA || p->subtype != sub)
+		return 0;
+	for (unsigned int j = 0; j < i; j++)
+		if (t->parts[j].type == ESP_PART_TYPE_DATA &&
+		    t->parts[j].subtype == sub) {
+			*a = j;
+			return -1;
+		}
+	return p->size != 0x2000 ? -1 : 0;
+}
+
 int esp_part_verify(const struct esp_part_table *t, uint32_t table_offset,
 		    uint32_t flash_size, unsigned int *a, unsigned int *b)
 {
-	unsigned int otadata = t->count;
+	return esp_part_verify_app_align(t, table_offset, flash_size, 0x1000,
+					 a, b);
+}
 
+int esp_part_verify_app_align(const struct esp_part_table *t,
+			      uint32_t table_offset, uint32_t flash_size,
+			      uint32_t app_size_align, unsigned int *a,
+			      unsigned int *b)
+{
 	for (unsigned int i = 0; i < t->count; i++) {
 		const struct esp_part *p = &t->parts[i];
 		uint64_t end = (uint64_t)p->offset + p->size;
@@ -85,24 +118,19 @@ int esp_part_verify(const struct esp_part_table *t, uint32_t table_offset,
 		if (p->size == 0)
 			return ESP_PART_ERR_ZERO_SIZE;
 		if (p->offset < (uint64_t)table_offset + ESP_PART_TABLE_SECTOR &&
-		    end > table_offset)
+		    !esp_part_is_primary_boot_or_table(p))
 			return ESP_PART_ERR_BELOW_TABLE;
 		if (p->offset % alignment_of(p) != 0)
 			return ESP_PART_ERR_ALIGN;
-		if (p->type == ESP_PART_TYPE_APP && p->size % 0x1000 != 0)
+		if (p->type == ESP_PART_TYPE_APP && p->size % app_size_align != 0)
 			return ESP_PART_ERR_APP_SIZE;
 		if (flash_size != 0 && end > flash_size)
 			return ESP_PART_ERR_FLASH_SIZE;
+		if (check_ota_data(t, i, ESP_PART_SUBTYPE_DATA_OTA, a) != 0)
+			return ESP_PART_ERR_OTADATA;
+		if (check_ota_data(t, i, ESP_PART_SUBTYPE_DATA_TEE_OTA, a) != 0)
+			return ESP_PART_ERR_TEE_OTADATA;
 		if (p->type == ESP_PART_TYPE_DATA) {
-			if (p->subtype == ESP_PART_SUBTYPE_DATA_OTA) {
-				if (otadata != t->count) {
-					*a = otadata;
-					return ESP_PART_ERR_OTADATA;
-				}
-				otadata = i;
-				if (p->size != 0x2000)
-					return ESP_PART_ERR_OTADATA;
-			}
 			if ((p->subtype == ESP_PART_SUBTYPE_DATA_OTA ||
 			     p->subtype == ESP_PART_SUBTYPE_DATA_COREDUMP) &&
 			    (p->flags & ESP_PART_FLAG_READONLY))
@@ -172,15 +200,16 @@ const char *esp_part_strerror(int err)
 	case ESP_PART_ERR_TOO_MANY: return "too many partitions for the table";
 	case ESP_PART_ERR_ORDER: return "partitions overlap (rows must be in ascending offset order)";
 	case ESP_PART_ERR_OVERLAP: return "partitions overlap";
-	case ESP_PART_ERR_BELOW_TABLE: return "partition lies within the partition table's sector";
+	case ESP_PART_ERR_BELOW_TABLE: return "partition starts below the end of the partition table's sector (only the primary bootloader and table may)";
 	case ESP_PART_ERR_ALIGN: return "offset not aligned (app: 0x10000, others: 0x1000)";
-	case ESP_PART_ERR_APP_SIZE: return "app partition size not a multiple of 0x1000";
+	case ESP_PART_ERR_APP_SIZE: return "app partition size not a multiple of 0x1000 (0x10000 with --secure v1)";
 	case ESP_PART_ERR_DUP_NAME: return "partition names must be unique";
 	case ESP_PART_ERR_OTADATA: return "at most one otadata partition, of exactly 0x2000 bytes";
 	case ESP_PART_ERR_READONLY: return "otadata and coredump partitions cannot be readonly";
 	case ESP_PART_ERR_NVS_SIZE: return "read/write NVS partition smaller than 0x3000 bytes";
 	case ESP_PART_ERR_FLASH_SIZE: return "partition ends past the end of the flash";
 	case ESP_PART_ERR_ZERO_SIZE: return "partition of zero size";
+	case ESP_PART_ERR_TEE_OTADATA: return "at most one TEE otadata (tee_ota) partition, of exactly 0x2000 bytes";
 	default: return "unknown partition table error";
 	}
 }

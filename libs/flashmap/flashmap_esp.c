@@ -54,8 +54,13 @@ int flash_map_from_esp_table(struct flash_map *map,
 		"partition-table", FLASH_AREA_PARTITION_TABLE, 0, table_offset,
 		ESP_PART_TABLE_SECTOR };
 	for (unsigned int i = 0; i < t->count; i++) {
-		struct flash_area_desc *d = &store->areas[n++];
+		struct flash_area_desc *d;
 
+		/* ESP-IDF 5.3+ tables may list the primary bootloader and the
+		 * table itself: the two areas above already are them. */
+		if (esp_part_is_primary_boot_or_table(&t->parts[i]))
+			continue;
+		d = &store->areas[n++];
 		d->name = t->parts[i].label;
 		d->offset = t->parts[i].offset;
 		d->size = t->parts[i].size;

@@ -113,7 +113,20 @@ static int state_write(struct smp_req *req)
 	return rc != 0 ? rc : state_reply(req);
 }
 
-/* An offset-0 chunk: check what it declares and open the upload. */
+/* Zephyr's upgrade rule: the new image's major.minor.revision must be
+ * above the running one's (build numbers are not compared). */
+static int version_newer(const struct image_version *a,
+			 const struct image_version *b)
+{
+	if (a->major != b->major)
+		return a->major > b->major;
+	if (a->minor != b->minor)
+		return a->minor > b->minor;
+	return a->revision > b->revision;
+}
+
+/* An offset-0 chunk: check what it declares and open the upload. Returns
+ * 1 when it resumes the unfinished upload of the same file. */
 static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 			const struct cbor_field *f, const struct cbor_item *data)
 {
@@ -133,14 +146,25 @@ static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 	/* The same file again: resume where it stopped. */
 	if (c->active && sha->present && sha->item.val > 0 &&
 	    sha->item.val == c->sha_len && memcmp(sha->item.data, c->sha, c->sha_len) == 0 &&
-	    n == c->image && len->item.val == c->len) {
-		smp_out_uint(req, "off", c->off);
+	    n == c->image && len->item.val == c->len)
 		return 1;
-	}
 	if (data->val < MIN_FIRST_CHUNK)
 		return IMG_ERR(INVALID_IMAGE_HEADER);
 	if (memcmp(data->data, magic, sizeof(magic)) != 0)
 		return IMG_ERR(INVALID_IMAGE_HEADER_MAGIC);
+	if (cbor_field_true(&f[5]) && c->ops->running_version != NULL) {
+		struct image_header hdr;
+		struct image_version running;
+
+		rc = c->ops->running_version(c->be, n, &running);
+		if (rc != 0)
+			return rc;
+		image_header_decode(&hdr, data->data);
+		if (!version_newer(&hdr.version, &running))
+			return IMG_ERR(CURRENT_VERSION_IS_NEWER);
+	}
+	if (c->active)
+		c->ops->upload_abort(c->be);
 	c->active = 0;
 	rc = c->ops->upload_begin(c->be, n, (uint32_t)len->item.val, &req->rsn);
 	if (rc != 0)
@@ -148,7 +172,7 @@ static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 	c->active = 1;
 	c->image = n;
 	c->len = (uint32_t)len->item.val;
-	c->off = c->last_off = 0;
+	c->off = 0;
 	c->sha_len = sha->present ? (size_t)sha->item.val : 0;
 	if (c->sha_len)
 		memcpy(c->sha, sha->item.data, c->sha_len);
@@ -156,7 +180,8 @@ static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 	return 0;
 }
 
-/* The last byte arrived: the file's hash, then the backend's checks. */
+/* The last byte arrived: the file's hash, then the backend's checks;
+ * "match" (only on success, as Zephyr) when a sha was given. */
 static int upload_done(struct smp_req *req, struct smp_img_ctx *c)
 {
 	uint8_t got[32];
@@ -164,19 +189,19 @@ static int upload_done(struct smp_req *req, struct smp_img_ctx *c)
 
 	c->active = 0;
 	crypto_hash_finish(&c->file_hash, got);
-	if (c->sha_len > 0) {
-		int match = memcmp(got, c->sha, c->sha_len) == 0;
-
-		smp_out_bool(req, "match", match);
-		if (!match) {
-			c->ops->upload_abort(c->be);
-			return IMG_ERR(INVALID_HASH);
-		}
+	if (c->sha_len > 0 && memcmp(got, c->sha, c->sha_len) != 0) {
+		c->ops->upload_abort(c->be);
+		return IMG_ERR(INVALID_HASH);
 	}
 	rc = c->ops->upload_finish(c->be, &req->rsn);
-	if (rc != 0)
+	if (rc != 0) {
 		c->ops->upload_abort(c->be);
-	return rc;
+		return rc;
+	}
+	smp_out_uint(req, "off", c->off);
+	if (c->sha_len > 0)
+		smp_out_bool(req, "match", 1);
+	return 0;
 }
 
 static int upload(struct smp_req *req)
@@ -196,24 +221,21 @@ static int upload(struct smp_req *req)
 	off = f[2].item.val;
 	if (off == 0) {
 		rc = upload_first(req, c, f, data);
-		if (rc != 0)
-			return rc == 1 ? 0 : rc;
-	}
-	if (!c->active) {
-		smp_out_uint(req, "off", 0);
-		return IMG_ERR(INVALID_OFFSET);
-	}
-	if (off != c->off) {
-		smp_out_uint(req, "off", c->off);
-		/* a retry of the chunk just written, whose reply was lost */
-		if (off == c->last_off && off + data->val == c->off)
+		if (rc == 1) { /* resumed: this chunk was written before */
+			smp_out_uint(req, "off", c->off);
 			return 0;
-		return IMG_ERR(INVALID_OFFSET);
+		}
+		if (rc != 0)
+			return rc;
 	}
-	if (data->val > c->len - c->off) {
-		smp_out_uint(req, "off", c->off);
+	/* Not where the upload stands (none under way: 0): success with the
+	 * offset expected, which the client continues from. */
+	if (!c->active || off != c->off) {
+		smp_out_uint(req, "off", c->active ? c->off : 0);
+		return 0;
+	}
+	if (data->val > c->len - c->off)
 		return IMG_ERR(INVALID_IMAGE_DATA_OVERRUN);
-	}
 	rc = c->ops->upload_write(c->be, data->data, data->val, &req->rsn);
 	if (rc != 0) {
 		c->active = 0;
@@ -221,10 +243,9 @@ static int upload(struct smp_req *req)
 		return rc;
 	}
 	crypto_hash_update(&c->file_hash, data->data, data->val);
-	c->last_off = c->off;
 	c->off += (uint32_t)data->val;
-	if (c->off == c->len && (rc = upload_done(req, c)) != 0)
-		return rc;
+	if (c->off == c->len)
+		return upload_done(req, c);
 	smp_out_uint(req, "off", c->off);
 	return 0;
 }
@@ -253,25 +274,23 @@ static const struct smp_cmd img_cmds[] = {
 	{ CMD_ERASE, NULL, erase },
 };
 
-/* For v1 requests, Zephyr's translation of image codes to MGMT_ERR. */
+/* For v1 requests, Zephyr's translation of image codes to MGMT_ERR
+ * (img_mgmt_translate_error_code). */
 static int img_v1_rc(unsigned int rc)
 {
 	switch (rc) {
-	case SMP_IMG_INVALID_OFFSET: case SMP_IMG_INVALID_LENGTH:
-	case SMP_IMG_INVALID_IMAGE_HEADER: case SMP_IMG_INVALID_IMAGE_HEADER_MAGIC:
-	case SMP_IMG_INVALID_HASH: case SMP_IMG_INVALID_SLOT:
-	case SMP_IMG_INVALID_TLV: case SMP_IMG_NO_TLVS: case SMP_IMG_NO_IMAGE:
-		return SMP_EINVAL;
-	case SMP_IMG_INVALID_IMAGE_TOO_LARGE:
-	case SMP_IMG_INVALID_IMAGE_DATA_OVERRUN:
-		return SMP_EMSGSIZE;
-	case SMP_IMG_NO_FREE_SLOT: case SMP_IMG_IMAGE_ALREADY_PENDING:
-	case SMP_IMG_IMAGE_CONFIRMATION_DENIED:
-	case SMP_IMG_IMAGE_SETTING_TEST_TO_ACTIVE_DENIED:
-	case SMP_IMG_CURRENT_VERSION_IS_NEWER:
-		return SMP_EBADSTATE;
-	case SMP_IMG_HASH_NOT_FOUND:
+	case SMP_IMG_NO_IMAGE: case SMP_IMG_NO_TLVS:
 		return SMP_ENOENT;
+	case SMP_IMG_NO_FREE_SLOT: case SMP_IMG_CURRENT_VERSION_IS_NEWER:
+	case SMP_IMG_IMAGE_ALREADY_PENDING:
+		return SMP_EBADSTATE;
+	case SMP_IMG_NO_FREE_MEMORY:
+		return SMP_ENOMEM;
+	case SMP_IMG_INVALID_SLOT: case SMP_IMG_INVALID_PAGE_OFFSET:
+	case SMP_IMG_INVALID_OFFSET: case SMP_IMG_INVALID_LENGTH:
+	case SMP_IMG_INVALID_IMAGE_HEADER: case SMP_IMG_INVALID_HASH:
+	case SMP_IMG_INVALID_FLASH_ADDRESS:
+		return SMP_EINVAL;
 	default:
 		return SMP_EUNKNOWN;
 	}

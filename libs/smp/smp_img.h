@@ -3,13 +3,16 @@
  * and erase (5). The protocol's rules live here, once: an upload's first
  * chunk (offset 0) carries the image number, the total length and
  * optionally the SHA-256 of the whole file; every later chunk must start
- * where the last one ended. A chunk elsewhere is refused with
- * INVALID_OFFSET and the offset expected, except the exact repeat of the
- * last chunk (a client retrying after a lost reply), which is answered
- * again without writing. An offset-0 chunk with the sha, image and length
- * of an unfinished upload resumes it; any other starts afresh. A chunk
- * past the declared length is DATA_OVERRUN. When the last byte arrives the
- * file's SHA-256 is checked (when given) and the backend validates.
+ * where the last one ended. A chunk elsewhere (or any chunk but an
+ * offset-0 one when no upload is under way) is answered, as Zephyr and
+ * MCUboot answer it, with success and the offset expected, without
+ * writing: the client continues from there, or restarts at 0 after a
+ * device reset. An offset-0 chunk with the sha, image and length of an
+ * unfinished upload resumes it; any other starts afresh; with "upgrade":
+ * true it must be newer than what runs (CURRENT_VERSION_IS_NEWER). A
+ * chunk past the declared length is DATA_OVERRUN. When the last byte
+ * arrives the file's SHA-256 is checked (when given) and the backend
+ * validates; "match": true then joins the reply.
  *
  * Where the bytes go and what "test" and "confirm" mean is the backend's:
  * the update agent in the OS, the recovery slot in the bootloader.
@@ -28,9 +31,11 @@ enum smp_img_err {
 	SMP_IMG_HASH_NOT_FOUND = 8, SMP_IMG_NO_FREE_SLOT = 9,
 	SMP_IMG_FLASH_OPEN_FAILED = 10, SMP_IMG_FLASH_READ_FAILED = 11,
 	SMP_IMG_FLASH_WRITE_FAILED = 12, SMP_IMG_FLASH_ERASE_FAILED = 13,
-	SMP_IMG_INVALID_SLOT = 14, SMP_IMG_INVALID_OFFSET = 20,
+	SMP_IMG_INVALID_SLOT = 14, SMP_IMG_NO_FREE_MEMORY = 15,
+	SMP_IMG_INVALID_PAGE_OFFSET = 19, SMP_IMG_INVALID_OFFSET = 20,
 	SMP_IMG_INVALID_LENGTH = 21, SMP_IMG_INVALID_IMAGE_HEADER = 22,
 	SMP_IMG_INVALID_IMAGE_HEADER_MAGIC = 23, SMP_IMG_INVALID_HASH = 24,
+	SMP_IMG_INVALID_FLASH_ADDRESS = 25,
 	SMP_IMG_CURRENT_VERSION_IS_NEWER = 27, SMP_IMG_IMAGE_ALREADY_PENDING = 28,
 	SMP_IMG_INVALID_IMAGE_TOO_LARGE = 30, SMP_IMG_INVALID_IMAGE_DATA_OVERRUN = 31,
 	SMP_IMG_IMAGE_CONFIRMATION_DENIED = 32,
@@ -77,6 +82,10 @@ struct smp_img_ops {
 	int (*upload_finish)(void *be, const char **rsn);
 	/* Give the open upload up (its slot holds no image afterwards). */
 	void (*upload_abort)(void *be);
+	/* The version image `image` runs, for "upgrade": true; NULL: the
+	 * flag is ignored (MCUboot's serial recovery). */
+	int (*running_version)(void *be, unsigned int image,
+			       struct image_version *out);
 	/* Erase slot `slot` (image slot / 2, primary when even). */
 	int (*erase)(void *be, unsigned int slot, const char **rsn);
 };
@@ -87,7 +96,7 @@ struct smp_img_ctx {
 	/* the upload under way */
 	int active;
 	unsigned int image;
-	uint32_t len, off, last_off; /* last_off: where the last chunk began */
+	uint32_t len, off;
 	uint8_t sha[32];
 	size_t sha_len;
 	struct crypto_hash file_hash;

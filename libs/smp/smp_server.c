@@ -46,6 +46,11 @@ void smp_out_text(struct smp_req *req, const char *key, const char *v,
 	cbor_put_text(&req->out, v, len);
 }
 
+void smp_out_str(struct smp_req *req, const char *key, const char *v)
+{
+	smp_out_text(req, key, v, strlen(v));
+}
+
 void smp_out_bool(struct smp_req *req, const char *key, int v)
 {
 	smp_out_key(req, key);
@@ -85,10 +90,14 @@ static int dispatch(struct smp_server *s, struct smp_req *req,
 	return SMP_ENOTSUP;
 }
 
-/* The error pairs, in the form the request's version asks for. */
+/* The error pairs, in the form the request's version asks for: a reason
+ * only beside an "rc" (Zephyr writes "rsn" only in SMP-level errors, which
+ * is what a v1 translation of a group's code is). */
 static void put_error(struct smp_req *req, const struct smp_group_entry *ge,
 		      int rc)
 {
+	unsigned int code = (unsigned int)rc;
+
 	if (rc & SMP_GROUP_ERR(0)) {
 		unsigned int grc = (unsigned int)rc & 0xffff;
 
@@ -99,16 +108,14 @@ static void put_error(struct smp_req *req, const struct smp_group_entry *ge,
 			cbor_put_uint(&req->out, req->hdr.group);
 			cbor_put_str(&req->out, "rc");
 			cbor_put_uint(&req->out, grc);
-		} else {
-			smp_out_uint(req, "rc", ge && ge->group->v1_rc ?
-					 (unsigned int)ge->group->v1_rc(grc) :
-					 SMP_EUNKNOWN);
+			return;
 		}
-	} else {
-		smp_out_uint(req, "rc", (unsigned int)rc);
+		code = ge && ge->group->v1_rc ? (unsigned int)ge->group->v1_rc(grc) :
+		       SMP_EUNKNOWN;
 	}
+	smp_out_uint(req, "rc", code);
 	if (req->rsn != NULL)
-		smp_out_text(req, "rsn", req->rsn, strlen(req->rsn));
+		smp_out_str(req, "rsn", req->rsn);
 }
 
 /* Serve one request and send its reply; `forced` (an smp_mgmt_err) answers
@@ -136,8 +143,8 @@ static void reply(struct smp_server *s, const struct smp_hdr *rh,
 	}
 	if (cbor_enc_len(&req.out) < 0)
 		rc = SMP_EMSGSIZE; /* the reply did not fit */
-	if (rc != 0 && (!(rc & SMP_GROUP_ERR(0)) || cbor_enc_len(&req.out) < 0)) {
-		/* SMP-level errors carry nothing else */
+	if (rc != 0) {
+		/* an error reply carries nothing else */
 		cbor_enc_init(&req.out, body, room);
 		req.pairs = 0;
 	}

@@ -3,10 +3,11 @@
  * recovery and the OS image: it checks a packet's header, finds the
  * command's handler in the groups it was given, and builds the reply: the
  * header echoed (OP + 1), and a CBOR map holding what the handler wrote
- * plus the error in the form the request's SMP version asks for:
- *   SMP-level errors (unknown command, bad CBOR, ...): {"rc": n}
- *   a group's own error: v2 {"err": {"group": g, "rc": n}}, v1 {"rc": m}
- *   with m the group's mapping to the MGMT_ERR codes.
+ * or, when it failed, only the error, in the form the request's SMP version
+ * asks for (Zephyr's smp and img_mgmt; what the handler wrote is dropped):
+ *   SMP-level errors (unknown command, bad CBOR, ...): {"rc": n[, "rsn": t]}
+ *   a group's own error: v2 {"err": {"group": g, "rc": n}} (never "rsn"),
+ *   v1 {"rc": m[, "rsn": t]} with m the group's translation to MGMT_ERR.
  * Several requests in one packet are served in order. Nothing here knows
  * the transport or the flash.
  */
@@ -100,6 +101,8 @@ void smp_server_too_long(struct smp_server *s, const uint8_t hdr[SMP_HDR_SIZE]);
 void smp_out_uint(struct smp_req *req, const char *key, uint64_t v);
 void smp_out_text(struct smp_req *req, const char *key, const char *v,
 		  size_t len);
+/* A NUL-terminated text value. */
+void smp_out_str(struct smp_req *req, const char *key, const char *v);
 void smp_out_bool(struct smp_req *req, const char *key, int v);
 /* The key of a pair whose value the handler writes itself. */
 void smp_out_key(struct smp_req *req, const char *key);

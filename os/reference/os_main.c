@@ -250,7 +250,12 @@ static int run_command(char *line)
 #if defined(CONFIG_OS_SMP)
 static struct ota_smp ota_smp;
 static struct smp_img_ctx smp_img;
-static struct smp_os_ctx smp_os = { CONFIG_SMP_PACKET_SIZE, 1 };
+static struct smp_os_ctx smp_os = {
+	CONFIG_SMP_PACKET_SIZE, 1,
+	SMP_OS_INFO_BUILT("Slipway reference OS"),
+	"Slipway", SLIPWAY_VERSION, SMP_BOOT_MODE_BUILT,
+	SMP_BOOT_NO_DOWNGRADE_BUILT,
+};
 static const struct smp_group_entry smp_groups[] = {
 	{ &smp_os_group, &smp_os }, { &smp_img_group, &smp_img },
 };

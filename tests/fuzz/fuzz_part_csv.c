@@ -12,10 +12,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static struct esp_part_table t, back;
 	static uint8_t out[ESP_PART_TABLE_LEN];
+	static const struct part_csv_layout layout = {
+		ESP_PART_TABLE_OFFSET, 0x1000, 0x4000 /* bootloader rows too */
+	};
 	unsigned int a, b, bad;
 
 	cli_quiet = 1;
-	if (part_csv_parse((const char *)data, len, ESP_PART_TABLE_OFFSET, &t) != 0)
+	if (part_csv_parse((const char *)data, len, &layout, &t) != 0)
 		return 0;
 	if (t.count == 0 || t.count > ESP_PART_MAX)
 		abort();

@@ -94,10 +94,19 @@ static int be_erase(void *be, unsigned int n, const char **rsn)
 	return 0;
 }
 
+static int be_running(void *be, unsigned int image, struct image_version *out)
+{
+	(void)be;
+	(void)image;
+	*out = (struct image_version){ 1, 0, 0, 0 };
+	return 0;
+}
+
 static const struct smp_img_ops ops = {
 	.nimages = 1, .list = be_list, .set_state = be_set_state,
 	.upload_begin = be_begin, .upload_write = be_write,
 	.upload_finish = be_finish, .upload_abort = be_abort, .erase = be_erase,
+	.running_version = be_running,
 };
 
 /* Each reply line must decode, and complete a packet on its own frame. */
@@ -137,7 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct smp_serial_server ss;
 	static struct smp_img_ctx img;
-	static struct smp_os_ctx os = { PACKET, 1 };
+	static struct smp_os_ctx os = { .buf_size = PACKET, .buf_count = 1 };
 	static const struct smp_group_entry groups[] = {
 		{ &smp_os_group, &os }, { &smp_img_group, &img },
 	};

@@ -11,27 +11,42 @@
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
 #include "libs/image/image_tlv.h"
+#include "libs/image/image_tlv_enc.h"
 #include "libs/image/image_validate.h"
 #include "libs/util/le.h"
 
+#include <ctype.h>
 #include <getopt.h>
+#include <mbedtls/base64.h>
+#include <mbedtls/md.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEPS 8
+#define MAX_CUSTOM_TLVS 16
+#define UUID_SIZE 16
 #define ECDSA_P256_PADDED_SIG 72
 #define ECDSA_P384_PADDED_SIG 103
 
+/* imgtool --custom-tlv TAG VALUE: a vendor TLV of the protected block. */
+struct custom_tlv {
+	uint16_t tag;
+	const uint8_t *value;
+	size_t len;
+};
+
 struct sign_opts {
 	const char *in, *out, *key_path, *boot_record;
+	const char *fix_sig, *fix_sig_pubkey, *vid, *cid;
 	struct image_version version;
 	uint32_t header_size, slot_size, align, max_align, max_sectors;
-	uint32_t load_addr, sec_cnt;
+	uint32_t load_addr, rom_fixed, sec_cnt;
 	uint8_t erased;
-	int pad_header, pad, confirm, overwrite_only, pad_sig, pure, full_key;
-	int have_load_addr, have_sec_cnt, sec_cnt_auto, sha;
-	unsigned int ndeps;
+	int pad_header, pad, confirm, test, overwrite_only, pad_sig, pure, full_key;
+	int have_sec_cnt, sec_cnt_auto, sha, non_bootable, big_endian;
+	unsigned int ndeps, ncustom;
 	struct image_dependency deps[MAX_DEPS];
+	struct custom_tlv custom[MAX_CUSTOM_TLVS];
 };
 
 static uint32_t align_up(uint32_t v, uint32_t a)
@@ -98,15 +113,6 @@ static int parse_deps(const char *text, struct sign_opts *o)
 	return o->ndeps ? 0 : -1;
 }
 
-static void put_tlv(uint8_t *p, size_t *off, uint16_t type, const void *v,
-		    uint16_t len)
-{
-	put_le16(p + *off, type);
-	put_le16(p + *off + 2, len);
-	memcpy(p + *off + 4, v, len);
-	*off += 4 + (size_t)len;
-}
-
 static enum crypto_hash_alg choose_hash(const struct sign_opts *o,
 					const struct tool_key *k)
 {
@@ -127,7 +133,7 @@ static int check_key_hash(const struct sign_opts *o, const struct tool_key *k,
 		return cli_error(-1, "--pure needs an Ed25519 key");
 	if (k->type == KEY_X25519)
 		return cli_error(-1, "an X25519 key encrypts, it cannot sign");
-	if (!k->has_private)
+	if (!k->has_private && !o->fix_sig)
 		return cli_error(-1, "%s: a public key cannot sign", o->key_path);
 	if ((k->type == KEY_ECDSA_P256 || k->type == KEY_RSA2048 ||
 	     k->type == KEY_RSA3072) && h != CRYPTO_HASH_SHA256)
@@ -146,28 +152,103 @@ static const char *hash_name(enum crypto_hash_alg h)
 	       h == CRYPTO_HASH_SHA512 ? "SHA512" : "SHA256";
 }
 
-/* The protected block: SEC_CNT, BOOT_RECORD, DEPENDENCY..., as imgtool orders them. */
-static int build_protected(const struct sign_opts *o, const struct tool_key *k,
-			   enum crypto_hash_alg h, uint8_t *p, size_t *len)
+/* A name-based (version 5, SHA-1) UUID of `name` in `ns` (RFC 9562). */
+static int uuid_v5(const uint8_t ns[UUID_SIZE], const char *name,
+		   uint8_t out[UUID_SIZE])
 {
-	size_t off = 4;
-	uint8_t v[256];
+	const mbedtls_md_info_t *md = mbedtls_md_info_from_type(MBEDTLS_MD_SHA1);
+	mbedtls_md_context_t ctx;
+	uint8_t digest[20];
+	int rc;
 
+	mbedtls_md_init(&ctx);
+	rc = md == NULL || mbedtls_md_setup(&ctx, md, 0) ||
+	     mbedtls_md_starts(&ctx) || mbedtls_md_update(&ctx, ns, UUID_SIZE) ||
+	     mbedtls_md_update(&ctx, (const uint8_t *)name, strlen(name)) ||
+	     mbedtls_md_finish(&ctx, digest);
+	mbedtls_md_free(&ctx);
+	if (rc)
+		return -1;
+	memcpy(out, digest, UUID_SIZE);
+	out[6] = (uint8_t)((out[6] & 0x0f) | 0x50);
+	out[8] = (uint8_t)((out[8] & 0x3f) | 0x80);
+	return 0;
+}
+
+static int hex_bytes(const char *hex, uint8_t *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned int v;
+
+		if (!isxdigit((unsigned char)hex[2 * i]) ||
+		    !isxdigit((unsigned char)hex[2 * i + 1]) ||
+		    sscanf(hex + 2 * i, "%2x", &v) != 1)
+			return -1;
+		out[i] = (uint8_t)v;
+	}
+	return 0;
+}
+
+/* imgtool's --vid/--cid: a UUID written out (with or without dashes), or a
+ * printable name turned into a UUID v5 in namespace `ns` (NULL: none). */
+static int parse_uuid(const char *opt, const char *text, const uint8_t *ns,
+		      uint8_t out[UUID_SIZE])
+{
+	char hex[33];
+	size_t n = 0, len = strlen(text);
+
+	if (len == 36 && text[8] == '-' && text[13] == '-' && text[18] == '-' &&
+	    text[23] == '-') {
+		for (size_t i = 0; i < len; i++)
+			if (text[i] != '-')
+				hex[n++] = text[i];
+		hex[n] = '\0';
+		if (n == 32 && hex_bytes(hex, out, UUID_SIZE) == 0)
+			return 0;
+	}
+	if (len == 32 && hex_bytes(text, out, UUID_SIZE) == 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!isprint((unsigned char)text[i]))
+			return cli_error(EXIT_USAGE, "%s: '%s' is not a UUID or a "
+					 "printable name", opt, text);
+	if (ns == NULL)
+		return cli_error(EXIT_USAGE, "%s: '%s' is a name, and a name needs "
+				 "--vid for its namespace", opt, text);
+	if (uuid_v5(ns, text, out) != 0)
+		return cli_error(1, "SHA-1 failed");
+	return 0;
+}
+
+/* The protected block: SEC_CNT, BOOT_RECORD, DEPENDENCY..., UUID_VID,
+ * UUID_CID, then custom TLVs, as imgtool orders them. */
+static int build_protected(const struct sign_opts *o, const struct tool_key *k,
+			   enum crypto_hash_alg h, uint8_t *p, size_t cap,
+			   size_t *len)
+{
+	static const uint8_t dns_ns[UUID_SIZE] = {
+		0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,
+		0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+	};
+	struct image_tlv_enc e;
+	uint8_t v[256], vid[UUID_SIZE];
+	long n;
+
+	image_tlv_enc_begin(&e, p, cap, IMAGE_TLV_PROT_INFO_MAGIC, o->big_endian);
 	if (o->have_sec_cnt) {
 		uint32_t c = o->sec_cnt_auto ?
 			((uint32_t)o->version.major << 24 |
 			 (uint32_t)o->version.minor << 16 | o->version.revision) :
 			o->sec_cnt;
 
-		put_le32(v, c);
-		put_tlv(p, &off, IMAGE_TLV_SEC_CNT, v, 4);
+		image_tlv_enc_u32(&e, v, c);
+		image_tlv_enc_add(&e, IMAGE_TLV_SEC_CNT, v, 4);
 	}
 	if (o->boot_record) {
 		uint8_t signer[CRYPTO_HASH_MAX_SIZE], zero[CRYPTO_HASH_MAX_SIZE] = { 0 };
 		size_t hl = crypto_hash_size(h);
 		char ver[32];
-		struct cbor_enc e;
-		long n;
+		struct cbor_enc c;
 
 		if (k == NULL)
 			return cli_error(-1, "--boot-record needs a signing key");
@@ -176,39 +257,49 @@ static int build_protected(const struct sign_opts *o, const struct tool_key *k,
 		crypto_hash_buf(h, k->enc, k->enc_len, signer);
 		snprintf(ver, sizeof(ver), "%u.%u.%u", o->version.major,
 			 o->version.minor, o->version.revision);
-		cbor_enc_init(&e, v, sizeof(v));
-		cbor_put_map(&e, 5);
-		cbor_put_uint(&e, 1);
-		cbor_put_text(&e, o->boot_record, strlen(o->boot_record));
-		cbor_put_uint(&e, 4);
-		cbor_put_text(&e, ver, strlen(ver));
-		cbor_put_uint(&e, 5);
-		cbor_put_bytes(&e, signer, hl);
-		cbor_put_uint(&e, 6);
-		cbor_put_text(&e, hash_name(h), 6);
-		cbor_put_uint(&e, 2); /* last: the bootloader fills in the digest */
-		cbor_put_bytes(&e, zero, hl);
-		n = cbor_enc_len(&e);
+		cbor_enc_init(&c, v, sizeof(v));
+		cbor_put_map(&c, 5);
+		cbor_put_uint(&c, 1);
+		cbor_put_text(&c, o->boot_record, strlen(o->boot_record));
+		cbor_put_uint(&c, 4);
+		cbor_put_text(&c, ver, strlen(ver));
+		cbor_put_uint(&c, 5);
+		cbor_put_bytes(&c, signer, hl);
+		cbor_put_uint(&c, 6);
+		cbor_put_text(&c, hash_name(h), 6);
+		cbor_put_uint(&c, 2); /* last: the bootloader fills in the digest */
+		cbor_put_bytes(&c, zero, hl);
+		n = cbor_enc_len(&c);
 		if (n < 0)
 			return cli_error(-1, "boot record too large");
-		put_tlv(p, &off, IMAGE_TLV_BOOT_RECORD, v, (uint16_t)n);
+		image_tlv_enc_add(&e, IMAGE_TLV_BOOT_RECORD, v, (size_t)n);
 	}
 	for (unsigned int i = 0; i < o->ndeps; i++) {
 		memset(v, 0, 12);
 		v[0] = o->deps[i].image;
 		v[4] = o->deps[i].min.major;
 		v[5] = o->deps[i].min.minor;
-		put_le16(v + 6, o->deps[i].min.revision);
-		put_le32(v + 8, o->deps[i].min.build);
-		put_tlv(p, &off, IMAGE_TLV_DEPENDENCY, v, 12);
+		image_tlv_enc_u16(&e, v + 6, o->deps[i].min.revision);
+		image_tlv_enc_u32(&e, v + 8, o->deps[i].min.build);
+		image_tlv_enc_add(&e, IMAGE_TLV_DEPENDENCY, v, 12);
 	}
-	if (off == 4) {
-		*len = 0;
-		return 0;
+	if (o->vid) {
+		if (parse_uuid("--vid", o->vid, dns_ns, vid) != 0)
+			return -1;
+		image_tlv_enc_add(&e, IMAGE_TLV_UUID_VID, vid, UUID_SIZE);
 	}
-	put_le16(p, IMAGE_TLV_PROT_INFO_MAGIC);
-	put_le16(p + 2, (uint16_t)off);
-	*len = off;
+	if (o->cid) {
+		if (parse_uuid("--cid", o->cid, o->vid ? vid : NULL, v) != 0)
+			return -1;
+		image_tlv_enc_add(&e, IMAGE_TLV_UUID_CID, v, UUID_SIZE);
+	}
+	for (unsigned int i = 0; i < o->ncustom; i++)
+		image_tlv_enc_add_custom(&e, o->custom[i].tag, o->custom[i].value,
+					 o->custom[i].len);
+	n = image_tlv_enc_end(&e);
+	if (n < 0)
+		return cli_error(-1, "the protected TLVs exceed 0x%zx bytes", cap);
+	*len = (size_t)n;
 	return 0;
 }
 
@@ -222,15 +313,113 @@ static uint16_t sig_type_of(const struct tool_key *k)
 	}
 }
 
-/* imgtool --pad: the magic; --confirm: image_ok too (not overwrite-only). */
+/* imgtool --pad: the magic; --confirm: image_ok too (not overwrite-only);
+ * --test leaves image_ok erased. -e big writes the magic's alignment
+ * field big-endian. */
 static void write_trailer(const struct sign_opts *o, uint8_t *img)
 {
 	struct boot_trailer_geo g = { .slot_size = o->slot_size,
 				      .max_align = max_align_of(o) };
+	uint8_t *magic = img + o->slot_size - BOOT_MAGIC_SIZE;
 
-	boot_magic_bytes(g.max_align, img + o->slot_size - BOOT_MAGIC_SIZE);
+	boot_magic_bytes(g.max_align, magic);
+	if (o->big_endian && g.max_align != 8) {
+		uint8_t lo = magic[0];
+
+		magic[0] = magic[1];
+		magic[1] = lo;
+	}
 	if (o->confirm && !o->overwrite_only)
 		img[boot_trailer_image_ok_off(&g)] = 0x01;
+}
+
+/* imgtool -e big: the header's fields, written little-endian by
+ * image_header_encode(), turned big-endian. */
+static void header_to_big_endian(uint8_t *raw)
+{
+	static const uint8_t widths[] = { 4, 4, 2, 2, 4, 4, 1, 1, 2, 4, 4 };
+	uint8_t *p = raw;
+
+	for (size_t i = 0; i < sizeof(widths); i++) {
+		for (int j = 0; j < widths[i] / 2; j++) {
+			uint8_t t = p[j];
+
+			p[j] = p[widths[i] - 1 - j];
+			p[widths[i] - 1 - j] = t;
+		}
+		p += widths[i];
+	}
+}
+
+/* The signature: made with `k`, or --fix-sig's (base64, as imgtool reads
+ * it) for the key --fix-sig-pubkey names. */
+static int make_signature(const struct sign_opts *o, struct tool_key *k,
+			  enum crypto_hash_alg h, const uint8_t *img, size_t off,
+			  const uint8_t *digest, uint8_t *sig, size_t cap,
+			  size_t *sig_len)
+{
+	if (o->fix_sig) {
+		uint8_t *text;
+		size_t len, n = 0;
+		int rc;
+
+		if (cli_read_file(o->fix_sig, &text, &len) != 0)
+			return -1;
+		for (size_t i = 0; i < len; i++) /* as b64decode: skip spaces */
+			if (!isspace(text[i]))
+				text[n++] = text[i];
+		rc = mbedtls_base64_decode(sig, cap, sig_len, text, n);
+		free(text);
+		if (rc != 0 || *sig_len == 0)
+			return cli_error(-1, "%s: not a base64 signature", o->fix_sig);
+		return 0;
+	}
+	if (key_sign(k, h, o->pure ? img : digest, o->pure ? off : crypto_hash_size(h),
+		     sig, sig_len) != 0)
+		return cli_error(-1, "signing failed");
+	if (o->pad_sig && k->type == KEY_ECDSA_P256)
+		for (; *sig_len < ECDSA_P256_PADDED_SIG; (*sig_len)++)
+			sig[*sig_len] = 0;
+	if (o->pad_sig && k->type == KEY_ECDSA_P384)
+		for (; *sig_len < ECDSA_P384_PADDED_SIG; (*sig_len)++)
+			sig[*sig_len] = 0;
+	return 0;
+}
+
+/* The unprotected block: hash, [SIG_PURE], key or its hash, signature. */
+static int build_unprotected(const struct sign_opts *o, struct tool_key *k,
+			     enum crypto_hash_alg h, const uint8_t *img,
+			     size_t off, uint8_t *out, size_t cap, size_t *len)
+{
+	uint8_t digest[CRYPTO_HASH_MAX_SIZE], sig[600], one = 1;
+	size_t hl = crypto_hash_size(h), sig_len;
+	struct image_tlv_enc e;
+	long n;
+
+	crypto_hash_buf(h, img, off, digest);
+	image_tlv_enc_begin(&e, out, cap, IMAGE_TLV_INFO_MAGIC, o->big_endian);
+	image_tlv_enc_add(&e, image_hash_tlv_type(h), digest, hl);
+	if (o->pure)
+		image_tlv_enc_add(&e, IMAGE_TLV_SIG_PURE, &one, 1);
+	if (k) {
+		if (o->full_key) {
+			image_tlv_enc_add(&e, IMAGE_TLV_PUBKEY, k->enc, k->enc_len);
+		} else {
+			uint8_t kh[CRYPTO_HASH_MAX_SIZE];
+
+			crypto_hash_buf(h, k->enc, k->enc_len, kh);
+			image_tlv_enc_add(&e, IMAGE_TLV_KEYHASH, kh, hl);
+		}
+		if (make_signature(o, k, h, img, off, digest, sig, sizeof(sig),
+				   &sig_len) != 0)
+			return -1;
+		image_tlv_enc_add(&e, sig_type_of(k), sig, sig_len);
+	}
+	n = image_tlv_enc_end(&e);
+	if (n <= 0)
+		return cli_error(-1, "the TLVs exceed 0x%zx bytes", cap);
+	*len = (size_t)n;
+	return 0;
 }
 
 static int build_image(const struct sign_opts *o, struct tool_key *k,
@@ -238,8 +427,8 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 		       size_t *out_len)
 {
 	enum crypto_hash_alg h = choose_hash(o, k);
-	size_t hl = crypto_hash_size(h), body_len, prot_len = 0, off, total;
-	uint8_t prot[600], unprot[1200], digest[CRYPTO_HASH_MAX_SIZE];
+	size_t body_len, prot_len = 0, unprot_len = 0, off, total;
+	uint8_t prot[0x4000];
 	struct image_header hdr = { 0 };
 	uint8_t *img;
 
@@ -262,7 +451,7 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 	}
 	if (body_len > 0x7fffffff)
 		return cli_error(1, "%s: too large", o->in);
-	if (build_protected(o, k, h, prot, &prot_len) != 0)
+	if (build_protected(o, k, h, prot, sizeof(prot), &prot_len) != 0)
 		return 1;
 
 	hdr.magic = IMAGE_MAGIC;
@@ -270,14 +459,20 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 	hdr.img_size = (uint32_t)body_len;
 	hdr.protect_tlv_size = (uint16_t)prot_len;
 	hdr.version = o->version;
-	if (o->have_load_addr) {
-		hdr.load_addr = o->load_addr;
+	/* imgtool: a flag only for a non-zero address */
+	hdr.load_addr = o->rom_fixed ? o->rom_fixed : o->load_addr;
+	if (o->load_addr)
 		hdr.flags |= IMAGE_F_RAM_LOAD;
-	}
+	if (o->rom_fixed)
+		hdr.flags |= IMAGE_F_ROM_FIXED;
+	if (o->non_bootable)
+		hdr.flags |= IMAGE_F_NON_BOOTABLE;
 
-	/* Header area, body and protected block: the hashed region. */
-	img = malloc(o->header_size + body_len + prot_len + sizeof(unprot) +
-		     o->slot_size);
+	/* Header area, body and protected block: the hashed region; then
+	 * the unprotected block, then the padding to the slot. */
+	off = o->header_size + body_len + prot_len;
+	total = off + 0x10000 + (o->pad ? o->slot_size : 0);
+	img = malloc(total);
 	if (img == NULL)
 		return cli_error(1, "out of memory");
 	/* --pad-header fills the header's room with the erased value;
@@ -289,48 +484,18 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 		memcpy(img, in, o->header_size + body_len);
 	}
 	image_header_encode(&hdr, img);
+	if (o->big_endian)
+		header_to_big_endian(img);
 	memcpy(img + o->header_size + body_len, prot, prot_len);
-	off = o->header_size + body_len + prot_len;
-	crypto_hash_buf(h, img, off, digest);
-
-	/* Unprotected block: hash, [SIG_PURE], key, signature. */
-	{
-		size_t u = 4;
-		uint8_t sig[600], one = 1;
-		size_t sig_len;
-
-		put_tlv(unprot, &u, image_hash_tlv_type(h), digest, (uint16_t)hl);
-		if (o->pure)
-			put_tlv(unprot, &u, IMAGE_TLV_SIG_PURE, &one, 1);
-		if (k) {
-			if (o->full_key) {
-				put_tlv(unprot, &u, IMAGE_TLV_PUBKEY, k->enc,
-					(uint16_t)k->enc_len);
-			} else {
-				uint8_t kh[CRYPTO_HASH_MAX_SIZE];
-
-				crypto_hash_buf(h, k->enc, k->enc_len, kh);
-				put_tlv(unprot, &u, IMAGE_TLV_KEYHASH, kh, (uint16_t)hl);
-			}
-			if (key_sign(k, h, o->pure ? img : digest,
-				     o->pure ? off : hl, sig, &sig_len) != 0) {
-				free(img);
-				return cli_error(1, "signing failed");
-			}
-			if (o->pad_sig && k->type == KEY_ECDSA_P256)
-				for (; sig_len < ECDSA_P256_PADDED_SIG; sig_len++)
-					sig[sig_len] = 0;
-			if (o->pad_sig && k->type == KEY_ECDSA_P384)
-				for (; sig_len < ECDSA_P384_PADDED_SIG; sig_len++)
-					sig[sig_len] = 0;
-			put_tlv(unprot, &u, sig_type_of(k), sig, (uint16_t)sig_len);
-		}
-		put_le16(unprot, IMAGE_TLV_INFO_MAGIC);
-		put_le16(unprot + 2, (uint16_t)u);
-		memcpy(img + off, unprot, u);
-		total = off + u;
+	if (build_unprotected(o, k, h, img, off, img + off, 0x10000,
+			      &unprot_len) != 0) {
+		free(img);
+		return 1;
 	}
-	if ((uint64_t)total + trailer_budget(o) > o->slot_size) {
+	total = off + unprot_len;
+	/* imgtool checks the fit only for a slot size above 0 */
+	if (o->slot_size > 0 &&
+	    (uint64_t)total + trailer_budget(o) > o->slot_size) {
 		free(img);
 		return cli_error(1, "image (0x%zx bytes) and trailer (0x%x "
 				 "bytes) exceed the slot size 0x%x", total,
@@ -351,11 +516,72 @@ static int sign_usage_error(const char *opt, const char *arg, const char *what)
 	return cli_error(EXIT_USAGE, "%s: '%s' is not %s", opt, arg, what);
 }
 
+/* imgtool's --custom-tlv TAG VALUE: VALUE "0x..." is bytes in hex (decoded
+ * in place: the argument's own storage), anything else its UTF-8 text. */
+static int add_custom_tlv(struct sign_opts *o, const char *tag_text,
+			  char *value)
+{
+	uint32_t tag;
+	size_t len = strlen(value);
+
+	if (cli_parse_u32(tag_text, UINT32_MAX, &tag))
+		return sign_usage_error("--custom-tlv", tag_text, "a TLV type");
+	for (unsigned int i = 0; i < o->ncustom; i++)
+		if (o->custom[i].tag == tag)
+			return cli_error(EXIT_USAGE, "Custom TLV 0x%x already "
+					 "exists.", tag);
+	if (tag < 0x100 && image_tlv_name(tag) != NULL)
+		return cli_error(EXIT_USAGE, "Custom TLV 0x%x conflicts with "
+				 "predefined TLV.", tag);
+	if (tag < 0xa0 || tag > 0xfffe)
+		return cli_error(EXIT_USAGE, "Invalid custom TLV type value "
+				 "'0x%04x', allowed value should be between "
+				 "0x00a0 and 0xfffe", tag);
+	if (o->ncustom == MAX_CUSTOM_TLVS)
+		return cli_error(EXIT_USAGE, "at most %d --custom-tlv options",
+				 MAX_CUSTOM_TLVS);
+	if (strncmp(value, "0x", 2) == 0) {
+		if ((len - 2) % 2)
+			return cli_error(EXIT_USAGE, "Custom TLV length is odd.");
+		if (hex_bytes(value + 2, (uint8_t *)value, (len - 2) / 2) != 0)
+			return sign_usage_error("--custom-tlv", value, "hex bytes");
+		len = (len - 2) / 2;
+	}
+	o->custom[o->ncustom++] = (struct custom_tlv){ (uint16_t)tag,
+						       (const uint8_t *)value, len };
+	return 0;
+}
+
+/* The combinations imgtool refuses. */
+static int check_sign_opts(const struct sign_opts *o)
+{
+	if (o->pure && o->sha)
+		return cli_error(EXIT_USAGE, "--pure signs SHA-512 and forbids "
+				 "--sha (as imgtool: pure signatures enforce the "
+				 "preferred hash)");
+	if (o->load_addr && o->rom_fixed)
+		return cli_error(EXIT_USAGE, "--load-addr and --rom-fixed cannot "
+				 "be used together");
+	if (o->fix_sig && o->key_path)
+		return cli_error(EXIT_USAGE, "--fix-sig and --key cannot be used "
+				 "together: the signature is given or made");
+	if (o->fix_sig && !o->fix_sig_pubkey)
+		return cli_error(EXIT_USAGE, "--fix-sig needs --fix-sig-pubkey "
+				 "(the key the signature is for)");
+	if (o->fix_sig_pubkey && !o->fix_sig)
+		return cli_error(EXIT_USAGE, "--fix-sig-pubkey goes with --fix-sig");
+	if (o->pad && o->slot_size == 0)
+		return cli_error(EXIT_USAGE, "--pad, --confirm and --test need a "
+				 "--slot-size above 0");
+	return 0;
+}
+
 static int image_sign(int argc, char **argv)
 {
 	enum { O_PAD_HEADER = 256, O_ALIGN, O_MAX_ALIGN, O_PAD, O_CONFIRM,
 	       O_OVERWRITE_ONLY, O_PAD_SIG, O_BOOT_RECORD, O_PKFORMAT, O_SHA,
-	       O_PURE };
+	       O_PURE, O_TEST, O_NON_BOOTABLE, O_CUSTOM_TLV, O_FIX_SIG,
+	       O_FIX_SIG_PUBKEY, O_VID, O_CID };
 	static const struct option longopts[] = {
 		{ "key", required_argument, NULL, 'k' },
 		{ "version", required_argument, NULL, 'v' },
@@ -377,6 +603,15 @@ static int image_sign(int argc, char **argv)
 		{ "public-key-format", required_argument, NULL, O_PKFORMAT },
 		{ "sha", required_argument, NULL, O_SHA },
 		{ "pure", no_argument, NULL, O_PURE },
+		{ "test", no_argument, NULL, O_TEST },
+		{ "non-bootable", no_argument, NULL, O_NON_BOOTABLE },
+		{ "custom-tlv", required_argument, NULL, O_CUSTOM_TLV },
+		{ "fix-sig", required_argument, NULL, O_FIX_SIG },
+		{ "fix-sig-pubkey", required_argument, NULL, O_FIX_SIG_PUBKEY },
+		{ "rom-fixed", required_argument, NULL, 'F' },
+		{ "endian", required_argument, NULL, 'e' },
+		{ "vid", required_argument, NULL, O_VID },
+		{ "cid", required_argument, NULL, O_CID },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sign_opts o = { .align = 1, .erased = 0xff, .max_sectors = 128 };
@@ -388,7 +623,7 @@ static int image_sign(int argc, char **argv)
 	uint32_t v;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "k:v:H:S:M:R:s:d:L:", longopts,
+	while ((c = getopt_long(argc, argv, "k:v:H:S:M:R:s:d:L:F:e:", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'k': o.key_path = optarg; break;
@@ -420,9 +655,8 @@ static int image_sign(int argc, char **argv)
 			else
 				o.max_align = v;
 			break;
-		case 'M':
-			if (cli_parse_u32(optarg, 0x10000, &o.max_sectors) ||
-			    o.max_sectors == 0)
+		case 'M': /* 0 as imgtool: a trailer without a status area */
+			if (cli_parse_u32(optarg, 0x10000, &o.max_sectors))
 				return sign_usage_error("--max-sectors", optarg,
 							"a sector count");
 			break;
@@ -434,6 +668,32 @@ static int image_sign(int argc, char **argv)
 			break;
 		case O_PAD: o.pad = 1; break;
 		case O_CONFIRM: o.confirm = o.pad = 1; break;
+		case O_TEST: o.test = o.pad = 1; break;
+		case O_NON_BOOTABLE: o.non_bootable = 1; break;
+		case O_CUSTOM_TLV:
+			/* two operands: TAG here, VALUE next */
+			if (optind >= argc)
+				return cli_error(EXIT_USAGE, "--custom-tlv needs TAG "
+						 "and VALUE");
+			rc = add_custom_tlv(&o, optarg, argv[optind++]);
+			if (rc != 0)
+				return rc;
+			break;
+		case O_FIX_SIG: o.fix_sig = optarg; break;
+		case O_FIX_SIG_PUBKEY: o.fix_sig_pubkey = optarg; break;
+		case 'F':
+			if (cli_parse_u32(optarg, UINT32_MAX, &o.rom_fixed))
+				return sign_usage_error("--rom-fixed", optarg,
+							"an address");
+			break;
+		case 'e':
+			if (strcmp(optarg, "little") != 0 && strcmp(optarg, "big") != 0)
+				return sign_usage_error("--endian", optarg,
+							"'little' or 'big'");
+			o.big_endian = strcmp(optarg, "big") == 0;
+			break;
+		case O_VID: o.vid = optarg; break;
+		case O_CID: o.cid = optarg; break;
 		case O_OVERWRITE_ONLY: o.overwrite_only = 1; break;
 		case O_PAD_SIG: o.pad_sig = 1; break;
 		case 's':
@@ -454,7 +714,6 @@ static int image_sign(int argc, char **argv)
 			if (cli_parse_u32(optarg, UINT32_MAX, &o.load_addr))
 				return sign_usage_error("--load-addr", optarg,
 							"an address");
-			o.have_load_addr = 1;
 			break;
 		case O_PKFORMAT:
 			if (strcmp(optarg, "hash") != 0 && strcmp(optarg, "full") != 0)
@@ -464,7 +723,7 @@ static int image_sign(int argc, char **argv)
 			break;
 		case O_SHA:
 			if (strcmp(optarg, "auto") == 0)
-				o.sha = 0;
+				o.sha = 0; /* the default, which --pure allows */
 			else if (cli_parse_u32(optarg, 512, &v) ||
 				 (v != 256 && v != 384 && v != 512))
 				return sign_usage_error("--sha", optarg,
@@ -485,10 +744,13 @@ static int image_sign(int argc, char **argv)
 					"major[.minor[.revision[+build]]]");
 	if (argc - optind != 2)
 		return cli_error(EXIT_USAGE, "expected INFILE and OUTFILE");
+	rc = check_sign_opts(&o);
+	if (rc != 0)
+		return rc;
 	o.in = argv[optind];
 	o.out = argv[optind + 1];
-	if (o.key_path) {
-		if (key_load(o.key_path, &key) != 0)
+	if (o.key_path || o.fix_sig_pubkey) {
+		if (key_load(o.key_path ? o.key_path : o.fix_sig_pubkey, &key) != 0)
 			return 1;
 		k = &key;
 	}
@@ -553,43 +815,22 @@ static int policy_for(const struct tool_key *k, const struct file_slot *s,
 	return 0;
 }
 
-static int image_verify(int argc, char **argv)
+/* Check one image file against the loaded keys: 0 valid, 1 not. */
+static int verify_file(const char *path, struct tool_key *keys,
+		       struct image_key *trusted, const char *const *paths,
+		       unsigned int nkeys)
 {
-	static const struct option longopts[] = {
-		{ "key", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct tool_key keys[8];
-	struct image_key trusted[8];
 	struct image_policy pol = { 0 };
 	struct image_facts f;
 	struct file_slot s;
-	const char *paths[8];
-	unsigned int nkeys = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
-		if (c != 'k')
-			return EXIT_USAGE;
-		if (nkeys == 8)
-			return cli_error(EXIT_USAGE, "at most 8 --key options");
-		paths[nkeys++] = optarg;
-	}
-	if (argc - optind != 1)
-		return cli_error(EXIT_USAGE, "expected IMAGE");
-	for (unsigned int i = 0; i < nkeys; i++) {
-		if (key_load(paths[i], &keys[i]) != 0)
-			return 1;
-		if (keys[i].type != keys[0].type)
-			return cli_error(1, "all --key options must be of one type");
-		trusted[i] = (struct image_key){ keys[i].enc, keys[i].enc_len };
-	}
 	memset(&s, 0, sizeof(s));
-	if (cli_read_file(argv[optind], &s.data, &s.len) != 0)
+	if (cli_read_file(path, &s.data, &s.len) != 0)
 		return 1;
 	if (s.len < IMAGE_HEADER_ENCODED_SIZE) {
 		free(s.data);
-		printf("%s: invalid: shorter than an image header\n", argv[optind]);
+		printf("%s: invalid: shorter than an image header\n", path);
 		return 1;
 	}
 	s.region = (struct mtd_region){ 1, (uint32_t)s.len };
@@ -608,19 +849,58 @@ static int image_verify(int argc, char **argv)
 		rc = image_validate(&s.fl.mtd, &pol, &f);
 	}
 	if (rc != IMAGE_OK)
-		printf("%s: invalid: %s\n", argv[optind], image_strerror(rc));
+		printf("%s: invalid: %s\n", path, image_strerror(rc));
 	else if (nkeys == 0)
 		printf("%s: hash valid (%s); signature NOT checked (no --key given)\n",
-		       argv[optind], hash_name(pol.hash));
+		       path, hash_name(pol.hash));
 	else
-		printf("%s: valid: %s%s signature by %s, %s\n", argv[optind],
+		printf("%s: valid: %s%s signature by %s, %s\n", path,
 		       key_type_name(keys[0].type), pol.pure ? " (pure)" : "",
 		       paths[f.key_index], hash_name(pol.hash));
 	free(pol.pure_buf);
 	free(s.data);
+	return rc == IMAGE_OK ? 0 : 1;
+}
+
+static int image_verify(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tool_key keys[8];
+	struct image_key trusted[8];
+	const char *paths[8];
+	unsigned int nkeys = 0;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
+		if (c != 'k')
+			return EXIT_USAGE;
+		if (nkeys == 8)
+			return cli_error(EXIT_USAGE, "at most 8 --key options");
+		paths[nkeys++] = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_error(EXIT_USAGE, "expected IMAGE");
+	for (unsigned int i = 0; i < nkeys; i++) {
+		if (key_load(paths[i], &keys[i]) != 0) {
+			rc = 1;
+			nkeys = i; /* free what was loaded */
+			goto out;
+		}
+		trusted[i] = (struct image_key){ keys[i].enc, keys[i].enc_len };
+		if (keys[i].type != keys[0].type) {
+			rc = cli_error(1, "all --key options must be of one type");
+			nkeys = i + 1;
+			goto out;
+		}
+	}
+	rc = verify_file(argv[optind], keys, trusted, paths, nkeys);
+out:
 	for (unsigned int i = 0; i < nkeys; i++)
 		key_free(&keys[i]);
-	return rc == IMAGE_OK ? 0 : 1;
+	return rc;
 }
 
 static int image_getpub(int argc, char **argv)
@@ -809,22 +1089,35 @@ static const struct slipway_cmd image_cmds[] = {
 	  "  -H, --header-size N       bytes reserved for the header (>= 32)\n"
 	  "      --pad-header          add the header's room in front of INFILE;\n"
 	  "                            without it INFILE must start with N zeros\n"
-	  "  -S, --slot-size N         slot size; image and trailer must fit\n"
+	  "  -S, --slot-size N         slot size; image and trailer must fit (0: no\n"
+	  "                            check, no --pad)\n"
 	  "      --align N             flash write size: 1, 2, 4, 8, 16, 32\n"
 	  "      --max-align N         the bootloader's BOOT_MAX_ALIGN: 8, 16, 32\n"
-	  "  -M, --max-sectors N       sectors budgeted for swap status (128)\n"
+	  "  -M, --max-sectors N       sectors budgeted for swap status (128; 0\n"
+	  "                            as imgtool: no status area)\n"
 	  "  -R, --erased-val V        erased value of the flash, 0 or 0xff\n"
 	  "      --pad                 pad to the slot size, trailer magic at the end\n"
 	  "      --confirm             --pad, and mark the image confirmed\n"
+	  "      --test                --pad, image_ok left erased (as imgtool)\n"
 	  "      --overwrite-only      trailer for overwrite-only bootloaders\n"
 	  "  -s, --security-counter N  protected security counter, or 'auto'\n"
 	  "  -d, --dependencies D      \"(image, min-version), ...\"\n"
 	  "      --boot-record TYPE    protected measured-boot record\n"
 	  "  -L, --load-addr ADDR      RAM-load the image at ADDR\n"
+	  "  -F, --rom-fixed ADDR      the flash address the image is built for\n"
+	  "      --non-bootable        flag the image non-bootable\n"
+	  "      --custom-tlv TAG VAL  a protected vendor TLV (0xa0..0xfffe); VAL\n"
+	  "                            '0x..' is hex bytes, else text; repeatable\n"
+	  "      --vid ID, --cid ID    UUID_VID/UUID_CID TLVs: a UUID, or a name\n"
+	  "                            (vid: a domain; cid: in the vid's namespace)\n"
+	  "  -e, --endian E            'little' (MCUboot) or 'big'\n"
+	  "      --fix-sig FILE        a signature made elsewhere (base64), with\n"
+	  "      --fix-sig-pubkey KEY  the public key it is for (no --key)\n"
 	  "      --pad-sig             zero-pad ECDSA signatures (MCUboot < 1.5)\n"
 	  "      --public-key-format F 'hash' (KEYHASH) or 'full' (PUBKEY)\n"
 	  "      --sha N               256, 384, 512 or auto (from the key)\n"
-	  "      --pure                Ed25519 over the image itself (SHA-512)\n",
+	  "      --pure                Ed25519 over the image itself (SHA-512; no\n"
+	  "                            --sha, as imgtool)\n",
 	  image_sign },
 	{ "verify", "check an image's hash and signature",
 	  "[--key KEY]... IMAGE\n\n"

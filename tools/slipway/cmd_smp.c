@@ -23,7 +23,7 @@
 
 struct smp_opts {
 	const char *port;
-	int timeout_ms, tries, v1;
+	int timeout_ms, tries, v1, upgrade;
 	const char *args[4];  /* the command's own words */
 	int nargs;
 	uint32_t image, slot;
@@ -50,6 +50,10 @@ static int parse(int argc, char **argv, struct smp_opts *o)
 
 		if (strcmp(a, "--smp-v1") == 0) {
 			o->v1 = 1;
+			continue;
+		}
+		if (strcmp(a, "--upgrade") == 0) {
+			o->upgrade = 1;
 			continue;
 		}
 		if (a[0] == '-' && a[1] == '-') {
@@ -278,7 +282,11 @@ static int image_upload(struct smp_client *c, const char *path,
 		char why[256];
 
 		cbor_enc_init(&e, req, sizeof(req));
-		cbor_put_map(&e, off == 0 ? (o->has_image ? 5 : 4) : 2);
+		cbor_put_map(&e, off == 0 ? 4 + o->has_image + o->upgrade : 2);
+		if (off == 0 && o->upgrade) {
+			cbor_put_str(&e, "upgrade");
+			cbor_put_bool(&e, 1);
+		}
 		if (off == 0) {
 			if (o->has_image) {
 				cbor_put_str(&e, "image");
@@ -297,19 +305,23 @@ static int image_upload(struct smp_client *c, const char *path,
 					(size_t)cbor_enc_len(&e));
 		if (rc < 0)
 			break;
-		/* A refused offset names the one expected: continue there. */
-		if (smp_client_reply_error(c->rsp, c->rsp_len, why, sizeof(why),
-					   &next) < 0 || next < 0 ||
-		    (size_t)next > size || (rc != 0 && (size_t)next == off)) {
-			rc = rc ? rc : cli_error(1, "the device's reply names no "
-						 "offset to continue at");
-			break;
-		}
-		if (rc != 0 && ++resyncs > 16) {
-			cli_error(1, "the device keeps naming other offsets; giving up");
-			break;
-		}
+		/* The reply names the offset expected: off + n, or elsewhere
+		 * when the device skipped the chunk (it was not where the
+		 * upload stands, or the device reset and wants offset 0). */
 		if (rc != 0)
+			break;
+		if (smp_client_reply_error(c->rsp, c->rsp_len, why, sizeof(why),
+					   &next) < 0 || next < 0 || (size_t)next > size) {
+			rc = cli_error(1, "the device's reply names no offset to "
+				       "continue at");
+			break;
+		}
+		if ((size_t)next != off + n && ++resyncs > 16) {
+			rc = cli_error(1, "the device keeps naming other offsets; "
+				       "giving up");
+			break;
+		}
+		if ((size_t)next != off + n)
 			fprintf(stderr, "%s: continuing at offset %lld\n",
 				slipway_prog, (long long)next);
 		rc = 0;
@@ -466,31 +478,113 @@ static int cmd_params(int argc, char **argv)
 	return finish(&c, rc);
 }
 
-static char image_usage[1024], os_usage[512];
+/* One text request key (none when `value` is NULL) to OS group command
+ * `id`; the reply's keys printed "key value", one per line. */
+static int os_query(int argc, char **argv, uint8_t id, const char *key,
+		    const char *what)
+{
+	struct smp_opts o;
+	struct smp_client c;
+	uint8_t req[128];
+	struct cbor_enc e;
+	int rc = parse(argc, argv, &o);
+
+	if (rc != 0)
+		return rc;
+	if (o.nargs > 1)
+		return cli_error(EXIT_USAGE, "%s takes at most one %s", argv[0], what);
+	cbor_enc_init(&e, req, sizeof(req));
+	cbor_put_map(&e, o.nargs);
+	if (o.nargs) {
+		cbor_put_str(&e, key);
+		cbor_put_str(&e, o.args[0]);
+	}
+	if (cbor_enc_len(&e) < 0)
+		return cli_error(EXIT_USAGE, "%s too long", what);
+	if (open_client(&c, &o) != 0)
+		return 1;
+	rc = smp_client_request(&c, SMP_OP_READ, SMP_GROUP_OS, id, req,
+				(size_t)cbor_enc_len(&e));
+	if (rc == 0) {
+		struct cbor_dec d;
+		struct cbor_item k, v, m;
+
+		cbor_dec_init(&d, c.rsp, c.rsp_len);
+		if (cbor_get(&d, &m) != 0 || m.type != CBOR_MAP)
+			rc = cli_error(1, "the device's reply is not a map");
+		while (rc == 0 && cbor_get(&d, &k) == 0 && k.type == CBOR_TEXT &&
+		       cbor_get(&d, &v) == 0) {
+			printf("%.*s ", (int)k.val, (const char *)k.data);
+			if (v.type == CBOR_TEXT)
+				printf("%.*s\n", (int)v.val, (const char *)v.data);
+			else if (v.type == CBOR_UINT)
+				printf("%llu\n", (unsigned long long)v.val);
+			else if (v.type == CBOR_NINT)
+				printf("-%llu\n", (unsigned long long)v.val + 1);
+			else if (v.type == CBOR_TRUE || v.type == CBOR_FALSE)
+				printf("%s\n", v.type == CBOR_TRUE ? "true" : "false");
+			else if (cbor_skip(&d, &v) == 0)
+				printf("(%d)\n", (int)v.type);
+		}
+	}
+	return finish(&c, rc);
+}
+
+static int cmd_os_info(int argc, char **argv)
+{
+	return os_query(argc, argv, 7, "format", "FORMAT");
+}
+
+static int cmd_boot_info(int argc, char **argv)
+{
+	return os_query(argc, argv, 8, "query", "QUERY");
+}
+
+static char image_usage[1024], os_usage[512], info_usage[768];
 
 static const struct slipway_cmd smp_cmds[] = {
 	{ "image", "list, upload, test, confirm or erase images", image_usage, cmd_image },
 	{ "reset", "reset the device", os_usage, cmd_reset },
 	{ "echo", "send TEXT and print the device's echo", os_usage, cmd_echo },
 	{ "params", "the device's SMP buffer size and count", os_usage, cmd_params },
+	{ "os-info", "the device's OS information (kernel, version, board...)",
+	  info_usage, cmd_os_info },
+	{ "boot-info", "the device's bootloader: name, mode, version",
+	  info_usage, cmd_boot_info },
 	{ 0 },
 };
 
 __attribute__((constructor)) static void smp_usage_text(void)
 {
 	snprintf(image_usage, sizeof(image_usage),
-		 "list | upload FILE [--image N] | test HASH | confirm [HASH] | "
+		 "list | upload FILE [--image N] [--upgrade] | test HASH | "
+		 "confirm [HASH] | "
 		 "erase [--slot N] [options]\n\n"
 		 "  list           every slot holding a valid image: version, hash, "
 		 "flags\n"
 		 "  upload FILE    send a signed image (to image N's slot), with "
-		 "progress\n"
+		 "progress;\n"
+		 "                 --upgrade: only if newer than what runs (the "
+		 "device checks)\n"
 		 "  test HASH      install that image at the next reset, on trial\n"
 		 "  confirm [HASH] keep the running image (no HASH), or install "
 		 "that one for good\n"
 		 "  erase          erase slot N (default 1, image 0's secondary)\n\n%s",
 		 common_usage);
 	snprintf(os_usage, sizeof(os_usage), "[TEXT] [options]\n\n%s", common_usage);
+	snprintf(info_usage, sizeof(info_usage),
+		 "[FORMAT | QUERY] [options]\n\n"
+		 "  os-info [FORMAT]   letters of s n r v b m p i o (kernel, node, "
+		 "release,\n"
+		 "                     version, build date, machine, processor, "
+		 "platform, OS),\n"
+		 "                     or a for all; default s\n"
+		 "  boot-info [QUERY]  no QUERY: the bootloader's name; mode: how it "
+		 "installs\n"
+		 "                     updates (Zephyr's numbers: 0 single, 1 "
+		 "swap-scratch,\n"
+		 "                     2 overwrite, 3 swap-move); version\n\n%s",
+		 common_usage);
 }
 
 const struct slipway_group smp_group = {

@@ -10,7 +10,10 @@
 #include "libs/bootstate/bootstate.h"
 #include "libs/image/image_header.h"
 #include "libs/image/image_tlv.h"
+#include "libs/image/image_tlv_enc.h"
 #include "libs/util/le.h"
+
+#include <cjson/cJSON.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,36 +32,12 @@ static const struct { uint32_t bit; const char *name; } flag_names[] = {
 	{ IMAGE_F_COMPRESSED_ARM_THUMB, "COMPRESSED_ARM_THUMB" },
 };
 
-/* imgtool's names for TLV types. */
+/* imgtool's name for a TLV type, "UNKNOWN" for others. */
 static const char *tlv_name(uint16_t type)
 {
-	switch (type) {
-	case IMAGE_TLV_KEYHASH: return "KEYHASH";
-	case IMAGE_TLV_PUBKEY: return "PUBKEY";
-	case IMAGE_TLV_SHA256: return "SHA256";
-	case IMAGE_TLV_SHA384: return "SHA384";
-	case IMAGE_TLV_SHA512: return "SHA512";
-	case IMAGE_TLV_RSA2048_PSS: return "RSA2048";
-	case IMAGE_TLV_ECDSA_SIG: return "ECDSASIG";
-	case IMAGE_TLV_RSA3072_PSS: return "RSA3072";
-	case IMAGE_TLV_ED25519: return "ED25519";
-	case IMAGE_TLV_SIG_PURE: return "SIG_PURE";
-	case IMAGE_TLV_ENC_RSA2048: return "ENCRSA2048";
-	case IMAGE_TLV_ENC_KW: return "ENCKW";
-	case IMAGE_TLV_ENC_EC256: return "ENCEC256";
-	case IMAGE_TLV_ENC_X25519: return "ENCX25519";
-	case IMAGE_TLV_ENC_X25519_SHA512: return "ENCX25519_SHA512";
-	case IMAGE_TLV_DEPENDENCY: return "DEPENDENCY";
-	case IMAGE_TLV_SEC_CNT: return "SEC_CNT";
-	case IMAGE_TLV_BOOT_RECORD: return "BOOT_RECORD";
-	case IMAGE_TLV_DECOMP_SIZE: return "DECOMP_SIZE";
-	case IMAGE_TLV_DECOMP_SHA: return "DECOMP_SHA";
-	case IMAGE_TLV_DECOMP_SIGNATURE: return "DECOMP_SIGNATURE";
-	case IMAGE_TLV_COMP_DEC_SIZE: return "COMP_DEC_SIZE";
-	case IMAGE_TLV_UUID_VID: return "UUID_VID";
-	case IMAGE_TLV_UUID_CID: return "UUID_CID";
-	default: return "UNKNOWN";
-	}
+	const char *name = image_tlv_name(type);
+
+	return name ? name : "UNKNOWN";
 }
 
 struct tlv_rec {
@@ -324,68 +303,94 @@ static void print_human(const struct dump *d, const char *name)
 	row("End of Image ");
 }
 
-static void json_tlvs(const struct block *blk)
+/* Bytes as lower-case hex text. */
+static cJSON *json_hex(const uint8_t *data, size_t len)
 {
-	printf("[");
-	for (unsigned int i = 0; i < blk->n; i++) {
+	char *text = malloc(2 * len + 1);
+	cJSON *item;
+
+	if (text == NULL)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		snprintf(text + 2 * i, 3, "%02x", data[i]);
+	text[2 * len] = '\0';
+	item = cJSON_CreateString(text);
+	free(text);
+	return item;
+}
+
+static cJSON *json_tlvs(const struct block *blk)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (unsigned int i = 0; arr != NULL && i < blk->n; i++) {
 		const struct tlv_rec *t = &blk->tlvs[i];
+		cJSON *o = cJSON_CreateObject();
 
-		printf("%s\n      {\n        \"type\": %u,\n        \"type_name\": "
-		       "\"%s\",\n        \"len\": %u,\n        \"data\": \"",
-		       i ? "," : "", t->type, tlv_name(t->type), t->len);
-		for (size_t j = 0; j < t->have; j++)
-			printf("%02x", t->data[j]);
-		printf("\"\n      }");
+		cJSON_AddItemToArray(arr, o);
+		cJSON_AddNumberToObject(o, "type", t->type);
+		cJSON_AddStringToObject(o, "type_name", tlv_name(t->type));
+		cJSON_AddNumberToObject(o, "len", t->len);
+		cJSON_AddItemToObject(o, "data", json_hex(t->data, t->have));
 	}
-	printf(blk->n ? "\n    ]" : "]");
+	return arr;
 }
 
-static void json_block_hdr(const struct block *blk)
+static cJSON *json_block_hdr(const struct block *blk)
 {
-	if (!blk->present)
-		printf("{}");
-	else
-		printf("{\n      \"magic\": %u,\n      \"tlv_tot\": %u\n    }",
-		       blk->magic, blk->tot);
+	cJSON *o = cJSON_CreateObject();
+
+	if (blk->present) {
+		cJSON_AddNumberToObject(o, "magic", blk->magic);
+		cJSON_AddNumberToObject(o, "tlv_tot", blk->tot);
+	}
+	return o;
 }
 
-static void print_json(const struct dump *d, const char *name)
+/* The dump as JSON, built with cJSON (names and texts escaped). 0, or 1
+ * when memory ran out. */
+static int print_json(const struct dump *d, const char *name)
 {
 	const struct image_header *h = &d->hdr;
+	cJSON *root = cJSON_CreateObject(), *hdr, *tlv, *trailer;
+	char version[64], *text;
 
-	printf("{\n  \"filename\": \"%s\",\n  \"header\": {\n", name);
-	printf("    \"magic\": %u,\n    \"load_addr\": %u,\n    \"hdr_size\": %u,\n"
-	       "    \"protected_tlv_size\": %u,\n    \"img_size\": %u,\n"
-	       "    \"flags\": %u,\n    \"version\": \"%u.%u.%u+%u\"\n  },\n",
-	       h->magic, h->load_addr, h->hdr_size, h->protect_tlv_size,
-	       h->img_size, h->flags, h->version.major, h->version.minor,
-	       h->version.revision, h->version.build);
-	printf("  \"tlv_area\": {\n    \"tlv_hdr_prot\": ");
-	json_block_hdr(&d->prot);
-	printf(",\n    \"tlvs_prot\": ");
-	json_tlvs(&d->prot);
-	printf(",\n    \"tlv_hdr\": ");
-	json_block_hdr(&d->unprot);
-	printf(",\n    \"tlvs\": ");
-	json_tlvs(&d->unprot);
-	printf("\n  },\n  \"trailer\": {");
+	cJSON_AddStringToObject(root, "filename", name);
+	hdr = cJSON_AddObjectToObject(root, "header");
+	cJSON_AddNumberToObject(hdr, "magic", h->magic);
+	cJSON_AddNumberToObject(hdr, "load_addr", h->load_addr);
+	cJSON_AddNumberToObject(hdr, "hdr_size", h->hdr_size);
+	cJSON_AddNumberToObject(hdr, "protected_tlv_size", h->protect_tlv_size);
+	cJSON_AddNumberToObject(hdr, "img_size", h->img_size);
+	cJSON_AddNumberToObject(hdr, "flags", h->flags);
+	snprintf(version, sizeof(version), "%u.%u.%u+%u", h->version.major,
+		 h->version.minor, h->version.revision, (unsigned)h->version.build);
+	cJSON_AddStringToObject(hdr, "version", version);
+	tlv = cJSON_AddObjectToObject(root, "tlv_area");
+	cJSON_AddItemToObject(tlv, "tlv_hdr_prot", json_block_hdr(&d->prot));
+	cJSON_AddItemToObject(tlv, "tlvs_prot", json_tlvs(&d->prot));
+	cJSON_AddItemToObject(tlv, "tlv_hdr", json_block_hdr(&d->unprot));
+	cJSON_AddItemToObject(tlv, "tlvs", json_tlvs(&d->unprot));
+	trailer = cJSON_AddObjectToObject(root, "trailer");
 	if (d->has_trailer) {
-		printf("\n    \"magic\": \"");
-		for (int i = 0; i < 16; i++)
-			printf("%02x", d->magic[i]);
-		printf("\"");
+		cJSON_AddItemToObject(trailer, "magic", json_hex(d->magic, 16));
 		if (d->magic_ok) {
-			printf(",\n    \"image_ok\": %u,\n    \"copy_done\": %u,\n"
-			       "    \"swap_info\": %u,\n    \"swap_size\": %u",
-			       d->image_ok, d->copy_done, d->swap_info,
-			       d->swap_size);
+			cJSON_AddNumberToObject(trailer, "image_ok", d->image_ok);
+			cJSON_AddNumberToObject(trailer, "copy_done", d->copy_done);
+			cJSON_AddNumberToObject(trailer, "swap_info", d->swap_info);
+			cJSON_AddNumberToObject(trailer, "swap_size", d->swap_size);
 			if (d->key_field_len)
-				printf(",\n    \"key_field_len\": %u",
-				       d->key_field_len);
+				cJSON_AddNumberToObject(trailer, "key_field_len",
+							d->key_field_len);
 		}
-		printf("\n  ");
 	}
-	printf("}\n}\n");
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL)
+		return cli_error(1, "out of memory");
+	printf("%s\n", text);
+	cJSON_free(text);
+	return 0;
 }
 
 int image_dumpinfo(int argc, char **argv)
@@ -413,7 +418,7 @@ int image_dumpinfo(int argc, char **argv)
 	rc = parse(&d, path);
 	if (rc == 0) {
 		if (json)
-			print_json(&d, name);
+			rc = print_json(&d, name);
 		else
 			print_human(&d, name);
 	}

@@ -18,6 +18,16 @@ static int is_help(const char *arg)
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
+/* --help or -h anywhere before a "--" (`slipway smp image list --help`
+ * describes `smp image`). */
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (is_help(argv[i]))
+			return 1;
+	return 0;
+}
+
 static void main_help(FILE *out)
 {
 	fprintf(out, "usage: slipway <group> <command> [options]\n"
@@ -55,10 +65,14 @@ static int run_group(const struct slipway_group *g, int argc, char **argv)
 			continue;
 		snprintf(prog, sizeof(prog), "slipway %s %s", g->name, c->name);
 		slipway_prog = prog;
-		if (argc >= 3 && is_help(argv[2])) {
-			printf("usage: %s %s", prog, c->usage);
+		if (wants_help(argc - 2, argv + 2)) {
+			size_t n = strlen(c->usage);
+
+			printf("usage: %s %s%s", prog, c->usage,
+			       n > 0 && c->usage[n - 1] == '\n' ? "" : "\n");
 			return 0;
 		}
+		argv[1] = prog; /* getopt's messages name the command */
 		return c->run(argc - 1, argv + 1);
 	}
 	fprintf(stderr, "slipway %s: unknown command '%s'\n", g->name, argv[1]);

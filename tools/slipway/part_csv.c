@@ -145,7 +145,7 @@ static int parse_keyword(const char *text, const struct keyword *kw,
 			*out = kw->value;
 			return 0;
 		}
-	if (parse_pyint(text, &v) != 0 || v > 0xfe)
+	if (parse_pyint(text, &v) != 0 || v > 0xff)
 		return -1;
 	*out = (uint8_t)v;
 	return 0;
@@ -245,35 +245,80 @@ static int parse_flags(const char *text, uint32_t *flags, int lineno)
 	return 0;
 }
 
+/* gen_esp32part packs a name into the entry's 16 bytes: a longer one is
+ * cut there (said on stderr; names that become equal are then refused as
+ * duplicates), an empty one is all zeros. */
+static void set_label(struct esp_part *p, const char *name, int lineno)
+{
+	size_t n = strlen(name);
+
+	if (n > ESP_PART_LABEL_LEN) {
+		n = ESP_PART_LABEL_LEN;
+		if (!cli_quiet)
+			fprintf(stderr, "%s: line %d: warning: name '%s' is longer "
+				"than 16 bytes; truncated to '%.16s' as "
+				"gen_esp32part does\n", slipway_prog, lineno,
+				name, name);
+	}
+	memcpy(p->label, name, n);
+	p->label[n] = '\0';
+}
+
+/* The bootloader and partition_table rows: gen_esp32part places them
+ * itself and ignores the CSV's offset (primary and recovery bootloader,
+ * primary table) and size (every such row). Returns 1 when the row's
+ * offset is fixed here, 0 when the CSV's counts, -1 on error. */
+static int place_fixed_row(struct esp_part *p, const struct part_csv_layout *l,
+			   int lineno)
+{
+	if (p->type == ESP_PART_TYPE_PARTITION_TABLE) {
+		p->size = ESP_PART_TABLE_SECTOR;
+		if (p->subtype != ESP_PART_SUBTYPE_TABLE_PRIMARY)
+			return 0;
+		p->offset = l->table_offset;
+		return 1;
+	}
+	if (l->primary_boot_offset < 0)
+		return cli_error(-1, "line %d: a bootloader row needs "
+				 "--primary-bootloader-offset (its size is the "
+				 "space from there to the table)", lineno);
+	p->size = l->table_offset - (uint32_t)l->primary_boot_offset;
+	if (p->subtype == ESP_PART_SUBTYPE_BOOT_PRIMARY) {
+		p->offset = (uint32_t)l->primary_boot_offset;
+		return 1;
+	}
+	if (p->subtype != ESP_PART_SUBTYPE_BOOT_RECOVERY)
+		return 0;
+	if (l->recovery_boot_offset < 0)
+		return cli_error(-1, "line %d: a recovery bootloader row needs "
+				 "--recovery-bootloader-offset", lineno);
+	p->offset = (uint32_t)l->recovery_boot_offset;
+	return 1;
+}
+
 /*
  * One CSV row into `p`. `*next_free` is where the previous partition ended
  * (auto-placed offsets start there); it moves to this partition's end.
+ * The primary bootloader and primary table rows take no part in that.
  */
 static int parse_row(char *line, int lineno, int first,
+		     const struct part_csv_layout *layout,
 		     uint32_t *next_free, struct esp_part *p)
 {
 	char *f[6] = { "", "", "", "", "", "" };
 	const char *name, *type, *sub, *off, *size, *flags;
 	uint32_t end_abs;
-	int n = split_fields(line, f, 6);
+	int n = split_fields(line, f, 6), fixed = 0;
 
 	if (n < 0)
 		return cli_error(-1, "line %d: more than 6 fields", lineno);
 	name = f[0], type = f[1], sub = f[2], off = f[3], size = f[4],
 	flags = f[5];
 	memset(p, 0, sizeof(*p));
-	if (name[0] == '\0' || strlen(name) > ESP_PART_LABEL_LEN)
-		return cli_error(-1, "line %d: partition name '%s' must be 1 to "
-				 "16 characters", lineno, name);
-	strcpy(p->label, name);
+	set_label(p, name, lineno);
 	if (type[0] == '\0' || parse_keyword(type, types, &p->type) != 0)
 		return cli_error(-1, "line %d: unknown partition type '%s'",
 				 lineno, type);
-	if (p->type == ESP_PART_TYPE_BOOTLOADER ||
-	    p->type == ESP_PART_TYPE_PARTITION_TABLE)
-		return cli_error(-1, "line %d: type '%s' needs "
-				 "--primary-bootloader-offset, which slipway "
-				 "part gen does not support", lineno, type);
 	if (sub[0] == '\0') {
 		if (p->type == ESP_PART_TYPE_APP)
 			return cli_error(-1, "line %d: app partition '%s' "
@@ -283,7 +328,21 @@ static int parse_row(char *line, int lineno, int first,
 		return cli_error(-1, "line %d: unknown subtype '%s' for type "
 				 "'%s'", lineno, sub, type);
 	}
-	if (off[0] == '\0') {
+	if (p->type == ESP_PART_TYPE_BOOTLOADER ||
+	    p->type == ESP_PART_TYPE_PARTITION_TABLE) {
+		fixed = place_fixed_row(p, layout, lineno);
+		if (fixed < 0)
+			return -1;
+		if (fixed && esp_part_is_primary_boot_or_table(p))
+			return parse_flags(flags, &p->flags, lineno);
+	}
+	if (fixed) {
+		if (p->offset < *next_free)
+			return cli_error(-1, "line %d: partitions overlap: '%s' at "
+					 "0x%x starts before the previous "
+					 "partition ends (0x%x)", lineno, name,
+					 p->offset, *next_free);
+	} else if (off[0] == '\0') {
 		p->offset = align_up(*next_free,
 				     p->type == ESP_PART_TYPE_APP ? 0x10000 : 0x1000);
 	} else if (parse_size(off, &p->offset) != 0) {
@@ -298,7 +357,10 @@ static int parse_row(char *line, int lineno, int first,
 				 "(0x%x); rows must be in ascending offset "
 				 "order", lineno, name, p->offset, *next_free);
 	}
-	if (size[0] == '-') {
+	if (p->type == ESP_PART_TYPE_BOOTLOADER ||
+	    p->type == ESP_PART_TYPE_PARTITION_TABLE) {
+		/* the size was set by place_fixed_row */
+	} else if (size[0] == '-') {
 		if (parse_size(size + 1, &end_abs) != 0 || end_abs <= p->offset)
 			return cli_error(-1, "line %d: bad size '%s'", lineno,
 					 size);
@@ -314,12 +376,37 @@ static int parse_row(char *line, int lineno, int first,
 	return 0;
 }
 
-int part_csv_parse(const char *csv, size_t len, uint32_t table_offset,
+/* gen_esp32part decodes by byte-order mark: UTF-8's is dropped; UTF-16
+ * and UTF-32 text is refused here (convert it to UTF-8). Returns the bytes
+ * to skip, or -1. */
+static int skip_bom(const uint8_t *b, size_t len)
+{
+	if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
+		return 3;
+	if (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+			 (b[0] == 0xfe && b[1] == 0xff)))
+		return cli_error(-1, "the CSV is UTF-16 or UTF-32 text (it "
+				 "starts with that byte-order mark); convert it "
+				 "to UTF-8");
+	if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xfe && b[3] == 0xff)
+		return cli_error(-1, "the CSV is UTF-32 text (it starts with "
+				 "that byte-order mark); convert it to UTF-8");
+	return 0;
+}
+
+int part_csv_parse(const char *csv, size_t len,
+		   const struct part_csv_layout *layout,
 		   struct esp_part_table *t)
 {
-	char *text, *line, *save = NULL;
-	uint32_t next_free = table_offset + ESP_PART_TABLE_SECTOR;
-	int lineno = 0, rc = 0;
+	char *text, *line, *next;
+	uint32_t next_free = layout->table_offset + ESP_PART_TABLE_SECTOR;
+	int lineno = 0, rc = 0, placed = 0;
+	int bom = skip_bom((const uint8_t *)csv, len);
+
+	if (bom < 0)
+		return -1;
+	csv += bom;
+	len -= (size_t)bom;
 
 	text = malloc(len + 1);
 	if (text == NULL)
@@ -331,12 +418,17 @@ int part_csv_parse(const char *csv, size_t len, uint32_t table_offset,
 		return cli_error(-1, "NUL byte in the CSV text");
 	}
 	memset(t, 0, sizeof(*t));
-	/* strtok_r on "\n" skips blank lines, which the format ignores. */
-	for (line = strtok_r(text, "\n", &save); line && rc == 0;
-	     line = strtok_r(NULL, "\n", &save)) {
+	/* Lines end as Python's splitlines() ends them (LF, CR LF or CR),
+	 * blank ones counted, so errors name gen_esp32part's line numbers. */
+	for (line = text; line != NULL && rc == 0; line = next) {
 		char expanded[1024];
-		char *l;
+		char *l, *eol = line + strcspn(line, "\r\n");
 
+		next = NULL;
+		if (*eol != '\0') {
+			next = eol + 1 + (eol[0] == '\r' && eol[1] == '\n');
+			*eol = '\0';
+		}
 		lineno++;
 		l = trim(line);
 		if (l[0] == '\0' || l[0] == '#')
@@ -349,8 +441,10 @@ int part_csv_parse(const char *csv, size_t len, uint32_t table_offset,
 			rc = cli_error(-1, "too many partitions");
 			break;
 		}
-		rc = parse_row(expanded, lineno, t->count == 0, &next_free,
-			       &t->parts[t->count]);
+		rc = parse_row(expanded, lineno, placed == 0, layout,
+			       &next_free, &t->parts[t->count]);
+		if (rc == 0 && !esp_part_is_primary_boot_or_table(&t->parts[t->count]))
+			placed++;
 		if (rc == 0)
 			t->count++;
 	}

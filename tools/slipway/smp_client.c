@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "tools/slipway/smp_client.h"
 #include "libs/smp/smp_img.h"
+#include "libs/smp/smp_os.h"
 #include "libs/smp/smp_server.h"
 #include "tools/slipway/slipway.h"
 
@@ -202,7 +203,10 @@ int smp_client_reply_error(const uint8_t *cbor, size_t len, char *buf,
 			     group == SMP_GROUP_IMAGE ? "image" : group == SMP_GROUP_OS ?
 			     "os" : "group", (unsigned long long)rc,
 			     group == SMP_GROUP_IMAGE ? smp_img_strerror((unsigned)rc) :
-			     "see the group's codes");
+			     group == SMP_GROUP_OS && rc == SMP_OS_INVALID_FORMAT ?
+			     "invalid format" :
+			     group == SMP_GROUP_OS && rc == SMP_OS_QUERY_YIELDS_NO_ANSWER ?
+			     "the query yields no answer" : "see the group's codes");
 	} else if (f[0].present && f[0].item.val != 0) {
 		rc = f[0].item.val;
 		n = snprintf(buf, cap, "rc %llu (%s)", (unsigned long long)rc,

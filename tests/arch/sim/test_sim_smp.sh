@@ -86,6 +86,13 @@ smp image list | grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed acti
 	{ not_ok "confirm"; showlog; }
 
 # refusals: a clear message, exit status 1, nothing changed
+smp image upload "$TESTTMP/v2.img" --upgrade >/dev/null 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] &&
+grep -q 'device refused: image error 27 (the running version is newer)$' "$TESTTMP/err" &&
+smp image upload "$TESTTMP/v2.img" --smp-v1 --upgrade >/dev/null 2>"$TESTTMP/err1"; rc1=$?
+[ $rc1 = 1 ] && grep -q 'device refused: rc 6 (' "$TESTTMP/err1" &&
+	ok "upload --upgrade of the running version: CURRENT_VERSION_IS_NEWER (v1: rc 6)" ||
+	{ not_ok "upgrade refusal"; sed 's/^/#   /' "$TESTTMP/err" "$TESTTMP/err1"; }
 "$SLIPWAY" image keygen -k "$TESTTMP/other.pem" -t ecdsa-p256
 "$SLIPWAY" image sign -k "$TESTTMP/other.pem" -v 3.0.0 -H "$hdr" --pad-header -S "$slot" \
 	--align 8 "$BUILD/slipway-os.payload" "$TESTTMP/wrongkey.img"
@@ -93,10 +100,10 @@ smp image list >"$TESTTMP/before"
 smp image upload "$TESTTMP/wrongkey.img" >/dev/null 2>"$TESTTMP/err"; rc=$?
 smp image list >"$TESTTMP/after"
 [ $rc = 1 ] &&
-grep -q 'device refused: image error 5 (invalid image (TLVs, hash or signature)): signed by a key this device does not trust' "$TESTTMP/err" &&
+grep -q 'device refused: image error 5 (invalid image (TLVs, hash or signature))$' "$TESTTMP/err" &&
 grep -q '^image 0 slot 0: version 2.0.0 bootable confirmed active$' "$TESTTMP/after" &&
 ! grep -q 'slot 1: version 3' "$TESTTMP/after" &&
-	ok "an image signed by an untrusted key is refused with the device's reason" ||
+	ok "an image signed by an untrusted key is refused with the device's error code" ||
 	{ not_ok "untrusted key"; sed 's/^/#   /' "$TESTTMP/err" "$TESTTMP/after"; }
 smp image erase --slot 0 >/dev/null 2>"$TESTTMP/err"; rc=$?
 [ $rc = 1 ] && grep -q 'device refused: rc 6 (bad state): the primary slot holds the running image' "$TESTTMP/err" &&
@@ -105,6 +112,16 @@ smp image erase --slot 0 >/dev/null 2>"$TESTTMP/err"; rc=$?
 smp echo "hello, sim" | grep -qx 'hello, sim' &&
 smp params | grep -qx 'buf_size 1024 buf_count 1' &&
 	ok "echo and MCUmgr parameters" || not_ok "echo and params"
+smp os-info | grep -qx 'output Slipway' &&
+smp os-info o | grep -qx 'output Slipway reference OS' &&
+smp boot-info | grep -qx 'bootloader Slipway' &&
+smp boot-info mode | grep -qx 'mode 3' &&
+	ok "OS and bootloader information: the OS reports swap-move (3)" ||
+	not_ok "OS/bootloader information from the OS"
+smp os-info xyz >/dev/null 2>"$TESTTMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'device refused: os error 2' "$TESTTMP/err" &&
+	ok "an unknown OS information letter: INVALID_FORMAT" ||
+	{ not_ok "os-info xyz"; sed 's/^/#   /' "$TESTTMP/err"; }
 stop_sim
 
 # --- serial recovery -------------------------------------------------------
@@ -112,12 +129,14 @@ stop_sim
 start_sim
 grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
 smp image list | grep -q '^no valid image in any slot$' &&
+smp boot-info mode | grep -qx 'mode 0' &&
+smp os-info o | grep -qx 'output Slipway serial recovery' &&
 smp image upload "$BUILD/slipway-os.img" >/dev/null 2>&1 &&
 smp image list | grep -q '^image 0 slot 0: version 1.0.0 bootable$' &&
 outside_primary_erased &&
 smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
 grep -q '^boot: image 0 primary slot: version 1.0.0+0, .* valid' "$log" &&
-	ok "an empty sim enters recovery; the uploaded image boots after reset" ||
+	ok "an empty sim enters recovery (boot info mode 0); the uploaded image boots after reset" ||
 	{ not_ok "recovery of an empty device"; showlog; }
 stop_sim
 

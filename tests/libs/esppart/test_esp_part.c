@@ -134,6 +134,25 @@ static void test_verify_rules(void **state)
 	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_ALIGN);
 	t = one(1, 0x81, 0x8000, 0x1000, 0);
 	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_BELOW_TABLE);
+	/* entirely below the table: only the primary bootloader and table */
+	t = one(1, 0x81, 0x1000, 0x1000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_BELOW_TABLE);
+	t = one(ESP_PART_TYPE_BOOTLOADER, ESP_PART_SUBTYPE_BOOT_PRIMARY, 0x1000, 0x7000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_OK);
+	t = one(ESP_PART_TYPE_BOOTLOADER, 0x01 /* ota */, 0x1000, 0x7000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_BELOW_TABLE);
+	t = one(ESP_PART_TYPE_PARTITION_TABLE, ESP_PART_SUBTYPE_TABLE_PRIMARY, 0x8000, 0x1000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_OK);
+	/* app sizes: 4 KiB units, 64 KiB with secure boot v1 */
+	t = one(0, 0x10, 0x20000, 0x11000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_OK);
+	assert_int_equal(esp_part_verify_app_align(&t, 0x8000, 0, 0x10000, &a, &b),
+			 ESP_PART_ERR_APP_SIZE);
+	/* TEE otadata: exactly 0x2000 bytes */
+	t = one(1, ESP_PART_SUBTYPE_DATA_TEE_OTA, 0x9000, 0x1000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_TEE_OTADATA);
+	t = one(1, ESP_PART_SUBTYPE_DATA_TEE_OTA, 0x9000, 0x2000, 0);
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_OK);
 	t = one(1, 0x00, 0x9000, 0x1000, 0);
 	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_OTADATA);
 	t = one(1, 0x00, 0x9000, 0x2000, ESP_PART_FLAG_READONLY);
@@ -168,6 +187,13 @@ static void test_verify_rules(void **state)
 	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_OTADATA);
 	assert_int_equal(a, 0);
 	assert_int_equal(b, 1);
+	/* at most one TEE otadata, one otadata beside it */
+	t.parts[0].subtype = t.parts[1].subtype = ESP_PART_SUBTYPE_DATA_TEE_OTA;
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_ERR_TEE_OTADATA);
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 1);
+	t.parts[0].subtype = ESP_PART_SUBTYPE_DATA_OTA;
+	assert_int_equal(esp_part_verify(&t, 0x8000, 0, &a, &b), ESP_PART_OK);
 }
 
 static void test_encode_limits(void **state)

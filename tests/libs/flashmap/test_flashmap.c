@@ -166,6 +166,43 @@ static void test_esp_table_map(void **state)
 	assert_int_equal(fa.desc->offset, 0x8000);
 }
 
+/* A table listing the primary bootloader and itself (gen_esp32part with
+ * --primary-bootloader-offset): those rows are the map's own two areas. */
+static void test_esp_table_with_boot_rows(void **state)
+{
+	static struct flash_map_esp store;
+	static struct esp_part_table t;
+	static uint8_t bin[ESP_PART_TABLE_LEN];
+	static uint8_t flash[0x20000];
+	const struct mtd_region r = { 0x1000, 0x20 };
+	const struct mtd_geometry geo = { &r, 1, 4, 0xff, sizeof(flash) };
+	const struct esp_part rows[] = {
+		{ "bl", ESP_PART_TYPE_BOOTLOADER, ESP_PART_SUBTYPE_BOOT_PRIMARY, 0x0, 0x8000, 0 },
+		{ "pt", ESP_PART_TYPE_PARTITION_TABLE, ESP_PART_SUBTYPE_TABLE_PRIMARY, 0x8000, 0x1000, 0 },
+		{ "nvs", ESP_PART_TYPE_DATA, ESP_PART_SUBTYPE_DATA_NVS, 0x9000, 0x6000, 0 },
+	};
+	struct sim_flash fl;
+	struct flash_map map;
+	struct flash_map_fault f;
+	struct flash_area fa;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	memcpy(t.parts, rows, sizeof(rows));
+	t.count = 3;
+	assert_int_equal(esp_part_encode(&t, 1, bin), ESP_PART_OK);
+	memset(flash, 0xff, sizeof(flash));
+	memcpy(flash + 0x8000, bin, sizeof(bin));
+	assert_int_equal(sim_flash_init_ram(&fl, &geo, flash), 0);
+	assert_int_equal(flash_map_from_esp_table(&map, &store, &fl.mtd, 0x8000,
+						  FLASH_MAP_SLOTS_ANY, &f), 0);
+	assert_int_equal(map.count, 2 + 1);
+	assert_int_equal(flash_area_open(&map, FLASH_AREA_BOOTLOADER, 0, &fa), 0);
+	assert_int_equal(fa.desc->size, 0x8000);
+	assert_int_equal(flash_area_open(&map, FLASH_AREA_NVS, 0, &fa), 0);
+	assert_int_equal(fa.desc->offset, 0x9000);
+}
+
 static void test_bad_esp_table_gives_no_map(void **state)
 {
 	static struct flash_map_esp store;
@@ -211,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_open_and_bounds),
 		cmocka_unit_test(test_esp_table_map),
 		cmocka_unit_test(test_bad_esp_table_gives_no_map),
+		cmocka_unit_test(test_esp_table_with_boot_rows),
 	};
 
 	return cmocka_run_group_tests_name("libs/flashmap", tests, NULL, NULL);

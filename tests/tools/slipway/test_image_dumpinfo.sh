@@ -22,12 +22,15 @@ done
 grep -q "length 0x400 runs past the end of its block" "$TESTTMP/neg-tlv-len-past-end.err" &&
 	ok "an overlong TLV is named on stderr" || not_ok "no warning for the overlong TLV"
 
-expect_output "--json gives the header" '"version": "1.3.0\+0"' \
+expect_output "--json gives the header" '"version":[[:space:]]+"1.3.0\+0"' \
 	"$SLIPWAY" image dumpinfo --json "$V/ecdsa-p256-seccnt-dep/image.bin"
-expect_output "--json gives the TLVs" '"type_name": "DEPENDENCY"' \
+expect_output "--json gives the TLVs" '"type_name":[[:space:]]+"DEPENDENCY"' \
 	"$SLIPWAY" image dumpinfo --json "$V/ecdsa-p256-seccnt-dep/image.bin"
-expect_output "--json gives the trailer" '"image_ok": 1' \
+expect_output "--json gives the trailer" '"image_ok":[[:space:]]+1' \
 	"$SLIPWAY" image dumpinfo --json "$V/ecdsa-p256-pad-confirm-ma32/image.bin"
+cp "$V/hash-only/image.bin" "$TESTTMP/a\"b\\c.bin"
+expect_output "--json escapes the file name" '"filename":[[:space:]]+"a\\"b\\\\c.bin"' \
+	"$SLIPWAY" image dumpinfo --json "$TESTTMP/a\"b\\c.bin"
 head -c 20 "$V/hash-only/image.bin" >"$TESTTMP/short.bin"
 expect_fail "a file shorter than a header" "shorter than an image header" \
 	"$SLIPWAY" image dumpinfo "$TESTTMP/short.bin"
