@@ -434,7 +434,7 @@ BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/e
     libs/flashmap/flash_stream.c \
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
     boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c \
-    libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c \
+    libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
     libs/flashmap/flashmap.c libs/image/image_validate.c \
     libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
     libs/crypto/crypto_hash.c libs/crypto/crypto_aes.c libs/log/log.c \

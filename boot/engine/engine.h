@@ -3,7 +3,9 @@
  * left half done, decides from the trailers what this boot must do,
  * validates an update before anything is erased, applies the version,
  * security-counter and dependency rules, has the configured strategy do
- * the work, and validates what each primary slot then holds.
+ * the work, and validates what each primary slot then holds. What to do
+ * is decided by the update planner (libs/bootstate/update_plan.h), the
+ * same one the update agent consults; the engine carries the plan out.
  *
  * The strategies live one per file behind struct boot_strategy; the engine
  * never looks inside them.
@@ -22,6 +24,7 @@
 
 #include "libs/bootstate/bootstate.h"
 #include "libs/bootstate/slot_limits.h"
+#include "libs/bootstate/update_plan.h"
 #include "libs/bootstate/update_rules.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_validate.h"
@@ -55,11 +58,11 @@ struct boot_image {
 	/* Filled by boot_engine_run: */
 	enum boot_swap_type swap;        /* what this boot did */
 	int resumed;                     /* ... finishing an interrupted swap */
-	int revert_started;              /* a revert an earlier boot began */
 	int inspected_only;              /* validate-once: not hashed this boot */
 	int status;                      /* IMAGE_OK when the primary may boot */
 	struct image_facts facts;        /* the primary's, after the run */
-	struct image_facts secondary_facts;
+	/* This boot's plan: the action, why, and both slots' facts before it. */
+	struct boot_plan_image plan;
 };
 
 struct boot_engine {

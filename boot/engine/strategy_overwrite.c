@@ -18,7 +18,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 			     enum boot_swap_type type)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t size = bi->secondary_facts.size;
+	uint32_t size = bi->plan.update.size;
 	uint32_t trailer = boot_engine_max_image_size(e, img);
 	int rc;
 

@@ -126,12 +126,12 @@ int swap_upgrade(struct boot_engine *e, unsigned int img,
 	struct mtd_dev *pri = &bi->primary->win.mtd;
 	const struct boot_trailer_geo *g = &bi->geo_primary;
 	struct boot_trailer s, p;
-	uint32_t size = bi->secondary_facts.size;
+	uint32_t size = bi->plan.update.size;
 	uint32_t limit = boot_engine_max_image_size(e, img);
 	int rc;
 
-	if (bi->facts.size > size)
-		size = bi->facts.size;
+	if (bi->plan.running.size > size)
+		size = bi->plan.running.size;
 	if (size > limit) {
 		log_warn("boot: image %u: the running image does not fit a swap; "
 			 "its last %u bytes will not survive in the secondary "

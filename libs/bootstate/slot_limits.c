@@ -12,6 +12,11 @@ const struct boot_swap_params *boot_swap_params(enum boot_upgrade_kind k)
 	}
 }
 
+int boot_upgrade_can_revert(enum boot_upgrade_kind k)
+{
+	return boot_swap_params(k) != NULL; /* the old image is kept: swapped */
+}
+
 uint32_t boot_uniform_sector(struct flash_area *fa)
 {
 	const struct mtd_geometry *geo = fa->win.mtd.geo;

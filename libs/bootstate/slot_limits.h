@@ -31,6 +31,9 @@ struct boot_swap_params {
 
 const struct boot_swap_params *boot_swap_params(enum boot_upgrade_kind k);
 
+/* Strategy `k` can put the old image back (the swaps can; overwrite not). */
+int boot_upgrade_can_revert(enum boot_upgrade_kind k);
+
 /* The size of an area's sectors when they are all alike, else 0. */
 uint32_t boot_uniform_sector(struct flash_area *fa);
 

@@ -29,6 +29,7 @@
 
 #include "boot/engine/engine.h"
 #include "drivers/mtd/sim_replay.h"
+#include "tests/boot/test_images.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
@@ -60,29 +61,7 @@ static struct flash_area slots[MAX_IMAGES][2], scratch;
 static struct boot_image images[MAX_IMAGES];
 static const struct image_policy policy = { .sig = NULL, .hash = CRYPTO_HASH_SHA256 };
 
-/* Security counters kept in RAM: the OTP is not what is under test here. */
-struct ram_counter {
-	struct moncnt_dev dev;
-	uint32_t v[MAX_IMAGES];
-};
-
-static int ram_counter_read(struct moncnt_dev *d, unsigned int id, uint32_t *v)
-{
-	*v = ((struct ram_counter *)d)->v[id];
-	return 0;
-}
-
-static int ram_counter_raise(struct moncnt_dev *d, unsigned int id, uint32_t v)
-{
-	struct ram_counter *c = (struct ram_counter *)d;
-
-	if (v > c->v[id])
-		c->v[id] = v;
-	return 0;
-}
-
-static const struct moncnt_ops ram_counter_ops = { ram_counter_read, ram_counter_raise };
-static struct ram_counter counter = { { &ram_counter_ops, MAX_IMAGES, 1000 }, { 0 } };
+static struct test_counter counter = TEST_COUNTER_INIT;
 static uint32_t counter_initial[MAX_IMAGES], counter_snap[MAX_IMAGES];
 
 /* ---- scenarios ---- */
@@ -124,40 +103,13 @@ static uint64_t op_start[MAX_OPS + 1], op_last[MAX_OPS];
 static struct outcome before[MAX_OPS + 1]; /* life from just before op p */
 static struct outcome erased_sec[MAX_OPS]; /* STAGE ops: the slot already wiped */
 
-/* A hash-only MCUboot image whose content depends on `seed`, with a
- * security counter equal to its major and an optional dependency. */
+/* A hash-only image with a security counter equal to its major. */
 static uint32_t build_image(uint8_t *out, const struct op *o, uint32_t body)
 {
-	struct image_header h = { .magic = IMAGE_MAGIC, .hdr_size = 32,
-				  .img_size = body };
-	uint32_t prot = 4 + 8 + (o->dep_major ? 16 : 0);
-	uint8_t *p = out + 32 + body;
+	struct test_image t = { o->img, o->major, o->major, o->dep_img,
+				o->dep_major, body };
 
-	h.version.major = o->major;
-	h.protect_tlv_size = (uint16_t)prot;
-	image_header_encode(&h, out);
-	for (uint32_t i = 0; i < body; i++)
-		out[32 + i] = (uint8_t)(i * 31 + o->major * 7 + o->img * 101);
-	put_le16(p, IMAGE_TLV_PROT_INFO_MAGIC);
-	put_le16(p + 2, (uint16_t)prot);
-	put_le16(p + 4, IMAGE_TLV_SEC_CNT);
-	put_le16(p + 6, 4);
-	put_le32(p + 8, o->major);
-	p += 12;
-	if (o->dep_major) {
-		put_le16(p, IMAGE_TLV_DEPENDENCY);
-		put_le16(p + 2, 12);
-		memset(p + 4, 0, 12);
-		p[4] = o->dep_img;
-		p[8] = o->dep_major;
-		p += 16;
-	}
-	put_le16(p, IMAGE_TLV_INFO_MAGIC);
-	put_le16(p + 2, 40);
-	put_le16(p + 4, IMAGE_TLV_SHA256);
-	put_le16(p + 6, 32);
-	crypto_hash_buf(CRYPTO_HASH_SHA256, out, 32 + body + prot, p + 8);
-	return (uint32_t)(p + 40 - out);
+	return test_image_build(out, &t);
 }
 
 /* Image bodies grow with the version, and stay below the swap limit. */
