@@ -29,7 +29,8 @@ int ota_init(struct ota *ota, const struct ota_config *cfg)
 {
 	memset(ota, 0, sizeof(*ota));
 	if (cfg->nimages == 0 || cfg->nimages > OTA_MAX_IMAGES ||
-	    cfg->trailer_geo == NULL || cfg->policy == NULL)
+	    cfg->trailer_geo == NULL || cfg->policy == NULL ||
+	    boot_strategy_desc(cfg->upgrade) == NULL)
 		return -EINVAL;
 	ota->cfg = *cfg;
 	for (unsigned int i = 0; i < cfg->nimages; i++) {
@@ -88,7 +89,7 @@ static int make_plan(struct ota *ota, const struct boot_plan_ask *ask,
 	struct boot_plan_flash from = { slots, ota->cfg.policy, ask };
 	struct boot_plan_source src = boot_plan_flash_source(&from);
 	struct boot_plan plan = { ota->cfg.nimages, { NULL }, &src, &ota->cfg.rules,
-				  boot_upgrade_can_revert(ota->cfg.upgrade) };
+				  boot_strategy_desc(ota->cfg.upgrade)->can_revert };
 
 	for (unsigned int i = 0; i < ota->cfg.nimages; i++) {
 		slots[i] = slots_of(ota, i);

@@ -57,6 +57,21 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 	return boot_copy(from, off, to, off, len);
 }
 
+/* Weak: only the configured strategy is linked into a bootloader. */
+extern const struct boot_strategy boot_strategy_overwrite __attribute__((weak));
+extern const struct boot_strategy boot_strategy_swap_scratch __attribute__((weak));
+extern const struct boot_strategy boot_strategy_swap_move __attribute__((weak));
+
+const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k)
+{
+	switch (k) {
+	case BOOT_UPGRADE_OVERWRITE: return &boot_strategy_overwrite;
+	case BOOT_UPGRADE_SWAP_SCRATCH: return &boot_strategy_swap_scratch;
+	case BOOT_UPGRADE_SWAP_MOVE: return &boot_strategy_swap_move;
+	default: return NULL;
+	}
+}
+
 struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
@@ -69,7 +84,7 @@ uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img)
 {
 	struct boot_slots s = boot_engine_slots(e, img);
 
-	return boot_max_image_size(e->strategy->kind, &s);
+	return boot_max_image_size(e->strategy->desc->kind, &s);
 }
 
 static int erase_slot(struct flash_area *fa)
@@ -97,7 +112,7 @@ static void log_plan(struct boot_engine *e, unsigned int img)
 		break;
 	case BOOT_PLAN_NO_REVERT:
 		log_info("boot: image %u: unconfirmed, but %s cannot revert; "
-			 "keeping it", img, e->strategy->name);
+			 "keeping it", img, e->strategy->desc->name);
 		break;
 	case BOOT_PLAN_REVERT_HELD:
 		log_info("boot: image %u: revert postponed to the next boot: "
@@ -119,7 +134,7 @@ static int plan_boot(struct boot_engine *e)
 	struct boot_plan_flash from = { slots, e->policy, NULL };
 	struct boot_plan_source src = boot_plan_flash_source(&from);
 	struct boot_plan plan = { e->nimages, { NULL }, &src, &e->rules,
-				  e->strategy->supports_revert };
+				  e->strategy->desc->can_revert };
 	int rc;
 
 	if (e->nimages > BOOT_PLAN_MAX_IMAGES)
@@ -234,7 +249,7 @@ int boot_engine_run(struct boot_engine *e)
 			continue;
 		boot_version_text(&bi->plan.update.hdr.version, ver, sizeof(ver));
 		log_info("boot: image %u: %s upgrade (%s) to version %s", i,
-			 boot_swap_type_name(bi->swap), e->strategy->name, ver);
+			 boot_swap_type_name(bi->swap), e->strategy->desc->name, ver);
 		if ((rc = e->strategy->upgrade(e, i, bi->swap)) != 0)
 			return rc;
 	}

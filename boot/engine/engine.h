@@ -32,10 +32,8 @@
 struct boot_engine;
 
 struct boot_strategy {
-	const char *name;
-	/* Its slot rules and swap parameters (libs/bootstate/slot_limits.h). */
-	enum boot_upgrade_kind kind;
-	int supports_revert;
+	/* What it is and needs: its row in libs/bootstate/strategy.h. */
+	const struct boot_strategy_desc *desc;
 	/*
 	 * Finish work an earlier boot left half done, if the flash shows any;
 	 * then set the image's .swap to the finished swap's type and .resumed.
@@ -45,7 +43,7 @@ struct boot_strategy {
 	int (*resume)(struct boot_engine *e, unsigned int img);
 	/*
 	 * Install the validated secondary (TEST or PERM) or put the old image
-	 * back (REVERT, only when supports_revert).
+	 * back (REVERT, only when desc->can_revert).
 	 */
 	int (*upgrade)(struct boot_engine *e, unsigned int img,
 		       enum boot_swap_type type);
@@ -110,5 +108,11 @@ const char *boot_swap_type_name(enum boot_swap_type t);
 extern const struct boot_strategy boot_strategy_overwrite;
 extern const struct boot_strategy boot_strategy_swap_scratch;
 extern const struct boot_strategy boot_strategy_swap_move;
+
+/*
+ * The strategy of kind `k`, or NULL when it is not linked in (a
+ * bootloader links only its configured strategy: boot/Make.defs).
+ */
+const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k);
 
 #endif

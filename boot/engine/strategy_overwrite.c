@@ -40,9 +40,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 }
 
 const struct boot_strategy boot_strategy_overwrite = {
-	.name = "overwrite-only",
-	.kind = BOOT_UPGRADE_OVERWRITE,
-	.supports_revert = 0,
+	.desc = &boot_strategies[BOOT_UPGRADE_OVERWRITE],
 	.resume = overwrite_resume,
 	.upgrade = overwrite_upgrade,
 };

@@ -57,7 +57,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 			 const struct swap_method *m, const struct boot_trailer *p)
 {
 	struct boot_image *bi = &e->images[img];
-	const struct boot_swap_params *sp = boot_swap_params(m->kind);
+	const struct boot_strategy_desc *sp = e->strategy->desc;
 	struct boot_slots slots = boot_engine_slots(e, img);
 	uint32_t sector = boot_swap_sector(&slots, sp);
 	uint32_t limit, n, steps, k = 0;
@@ -69,7 +69,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 	n = (p->swap_size + sector - 1) / sector;
 	if (n > limit)
 		n = limit; /* only this bootloader writes swap_size; be sure regardless */
-	steps = n * sp->steps_per_sector;
+	steps = n * sp->status_records;
 	while (k < steps && (rc = record_done(bi, k)) == 1)
 		k++;
 	if (rc < 0)

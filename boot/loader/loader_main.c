@@ -33,13 +33,7 @@ static void announce_keys(const struct image_policy *pol)
 
 static const struct boot_strategy *configured_strategy(void)
 {
-#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-	return &boot_strategy_swap_scratch;
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-	return &boot_strategy_swap_move;
-#else
-	return &boot_strategy_overwrite;
-#endif
+	return boot_engine_strategy(boot_strategy_kconfig()->kind);
 }
 
 
@@ -105,7 +99,7 @@ int slipway_main(void)
 	if (flash == NULL)
 		return 1;
 	rc = flash_map_init(&map, flash, flash_map_kconfig,
-			    flash_map_kconfig_count, flash_map_kconfig_slot_rule,
+			    flash_map_kconfig_count, boot_strategy_kconfig()->slot_rule,
 			    &fault);
 	if (rc != 0) {
 		flash_map_describe(flash_map_kconfig, &fault, why, sizeof(why));

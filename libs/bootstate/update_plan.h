@@ -40,6 +40,7 @@
 #ifndef SLIPWAY_LIBS_BOOTSTATE_UPDATE_PLAN_H
 #define SLIPWAY_LIBS_BOOTSTATE_UPDATE_PLAN_H
 
+#include "libs/bootstate/error_domains.h"
 #include "libs/bootstate/bootstate.h"
 #include "libs/bootstate/slot_limits.h"
 #include "libs/bootstate/update_rules.h"

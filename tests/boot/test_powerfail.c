@@ -497,14 +497,12 @@ static void run(struct scenario *sc)
 
 struct strategy_case {
 	const struct boot_strategy *s;
-	const char *name;
-	int reverts;
 };
 
 static const struct strategy_case strategies[] = {
-	{ &boot_strategy_overwrite, "overwrite-only", 0 },
-	{ &boot_strategy_swap_scratch, "swap-scratch", 1 },
-	{ &boot_strategy_swap_move, "swap-move", 1 },
+	{ &boot_strategy_overwrite },
+	{ &boot_strategy_swap_scratch },
+	{ &boot_strategy_swap_move },
 };
 
 static void run_named(struct scenario sc, const struct strategy_case *st,
@@ -512,7 +510,7 @@ static void run_named(struct scenario sc, const struct strategy_case *st,
 {
 	char name[96];
 
-	snprintf(name, sizeof(name), "%s, %s", st->name, what);
+	snprintf(name, sizeof(name), "%s, %s", st->s->desc->name, what);
 	sc.name = name;
 	sc.strategy = st->s;
 	run(&sc);
@@ -529,7 +527,7 @@ static void one_image(const struct strategy_case *st)
 	run_named((struct scenario){ .nimages = 1, .factory = { 1 },
 		.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
 		.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
-		.want = { st->reverts ? 1 : 2 } },
+		.want = { st->s->desc->can_revert ? 1 : 2 } },
 		st, "test upgrade, not confirmed: revert");
 	run_named((struct scenario){ .nimages = 1, .factory = { 1 },
 		.staged = { STAGE(0, 2, 1) }, .nstaged = 1,
@@ -567,7 +565,7 @@ static void two_images(const struct strategy_case *st)
 	run_named((struct scenario){ .nimages = 2, .factory = { 1, 1 },
 		.staged = { STAGE_DEP(0, 2, 0, 1, 2), STAGE(1, 2, 0) }, .nstaged = 2,
 		.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
-		.want = { st->reverts ? 1 : 2, st->reverts ? 1 : 2 } },
+		.want = { st->s->desc->can_revert ? 1 : 2, st->s->desc->can_revert ? 1 : 2 } },
 		st, "2 images, test upgrade, not confirmed: revert");
 	run_named((struct scenario){ .nimages = 2, .factory = { 1, 1 },
 		.staged = { STAGE(0, 2, 1), STAGE(1, 2, 1) }, .nstaged = 2,

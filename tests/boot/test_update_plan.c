@@ -196,7 +196,7 @@ static void setup_flash(const struct state *s)
 {
 	struct ota_config cfg = { .map = &d.map, .nimages = s->n, .policy = &policy,
 				  .rules = { s->downgrade, &d.counter.dev },
-				  .upgrade = strategies[s->strategy]->kind,
+				  .upgrade = strategies[s->strategy]->desc->kind,
 				  .trailer_geo = trailer_geo };
 	static const char *const names[MAX_IMAGES][2] = {
 		{ "p0", "s0" }, { "p1", "s1" }, { "p2", "s2" },
@@ -227,7 +227,7 @@ static void setup_flash(const struct state *s)
 static void describe(const struct state *s, unsigned int i, const char *what)
 {
 	fprintf(stderr, "state: %s, %u images, downgrade %d; image %u: %s\n",
-		strategies[s->strategy]->name, s->n, s->downgrade, i, what);
+		strategies[s->strategy]->desc->name, s->n, s->downgrade, i, what);
 	for (unsigned int j = 0; j < s->n; j++)
 		fprintf(stderr, "  image %u: primary %u trailer %u, secondary %u "
 			"trailer %u\n", j, s->img[j].prim, s->img[j].ptrl,
