@@ -349,7 +349,8 @@ $(HOST_TOOL): $(HOST_OBJS)
 TEST_OBJDIR := $(OUT)/hostcfg/obj
 TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
 TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
-               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"'
+               $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"' \
+               -DBOOT_FIH_GLITCH_HOOK
 
 $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
 	$(quiet) HOSTCC $*.c
@@ -436,7 +437,7 @@ BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/e
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
     boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c \
     libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
-    libs/bootstate/strategy.c \
+    libs/bootstate/strategy.c libs/bootstate/fih.c \
     libs/flashmap/flashmap.c libs/image/image_validate.c \
     libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
     libs/crypto/crypto_hash.c libs/crypto/crypto_aes.c libs/log/log.c \

@@ -184,16 +184,43 @@ static int confirmed_by_trailer(struct boot_image *bi)
 /*
  * Validate the primary (or, once validated and confirmed, inspect it:
  * validate_primary_once); refuse it if its security counter is below the
- * device's; once it is confirmed, raise the device's counter to it.
+ * device's; once it is confirmed, and when `may_raise` (the boot's work
+ * completed: a swap cut short by a flash error leaves a trailer that can
+ * read as confirmed), raise the device's counter to it.
  */
-static int settle_primary(struct boot_engine *e, unsigned int img)
+/* Validate-once may spare image `img` the hash and signature. */
+static int may_inspect_only(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t dev, cnt;
+
+	return e->validate_primary_once && bi->swap == BOOT_SWAP_NONE &&
+	       confirmed_by_trailer(bi);
+}
+
+/*
+ * The hardened verdict on image `img`'s primary: its status, its counter
+ * and, when it was only inspected, validate-once's condition evaluated a
+ * second time: each enters as a word, not as a branch already taken.
+ */
+static struct fih_verdict primary_verdict(struct boot_engine *e, unsigned int img,
+					  uint32_t cnt, uint32_t dev)
+{
+	struct boot_image *bi = &e->images[img];
+	int spared = bi->inspected_only & !may_inspect_only(e, img);
+
+	return fih_both(fih_both(fih_verdict_of(bi->status),
+				 fih_verdict_of(cnt < dev)),
+			fih_verdict_of(spared));
+}
+
+static int settle_primary(struct boot_engine *e, unsigned int img, int may_raise)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t dev = 0, cnt;
 	int rc;
 
-	if (e->validate_primary_once && bi->swap == BOOT_SWAP_NONE &&
-	    confirmed_by_trailer(bi)) {
+	bi->verdict = fih_failed();
+	if (FIH_DECIDE(FIH_D_PRIMARY_ONCE, may_inspect_only(e, img))) {
 		bi->status = image_inspect(&bi->primary->win.mtd, &bi->facts);
 		bi->inspected_only = 1;
 		log_debug("boot: image %u: confirmed and validated before; "
@@ -202,20 +229,22 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
 					    &bi->facts);
 	}
-	if (bi->status != IMAGE_OK || e->rules.counter == NULL)
+	if (!FIH_DECIDE(FIH_D_PRIMARY_VALID, bi->status == IMAGE_OK))
 		return 0;
 	rc = boot_rules_counter(&e->rules, img, &dev);
 	if (rc != 0)
 		return rc;
 	cnt = bi->facts.has_sec_cnt ? bi->facts.sec_cnt : 0;
-	if (cnt < dev) {
+	bi->verdict = primary_verdict(e, img, cnt, dev);
+	if (FIH_DECIDE(FIH_D_PRIMARY_COUNTER, cnt < dev)) {
 		log_error("boot: image %u primary slot: security counter %u is "
 			  "lower than the device's %u", img, (unsigned)cnt,
 			  (unsigned)dev);
 		bi->status = IMAGE_ERR_ROLLBACK;
+		bi->verdict = fih_failed();
 		return 0;
 	}
-	if (cnt > dev && confirmed(bi)) {
+	if (may_raise && e->rules.counter != NULL && cnt > dev && confirmed(bi)) {
 		log_info("boot: image %u: raising the security counter from %u "
 			 "to %u", img, (unsigned)dev, (unsigned)cnt);
 		return moncnt_raise(e->rules.counter, img, cnt);
@@ -223,7 +252,31 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 	return 0;
 }
 
-int boot_engine_run(struct boot_engine *e)
+/* Every image's verdict, combined without a branch. */
+static struct fih_verdict all_verdicts(struct boot_engine *e)
+{
+	struct fih_verdict all = fih_verdict_of(e->nimages == 0);
+
+	for (unsigned int i = 0; i < e->nimages; i++)
+		all = fih_both(all, e->images[i].verdict);
+	return all;
+}
+
+int boot_engine_start(struct boot_engine *e, int (*jump)(void *arg), void *arg)
+{
+	struct fih_verdict all = all_verdicts(e);
+
+	if (!FIH_DECIDE(FIH_D_START, fih_passed(&all)))
+		return -EACCES;
+	fih_delay();
+	all = all_verdicts(e);
+	if (!FIH_DECIDE(FIH_D_JUMP, fih_passed(&all)))
+		return -EACCES;
+	return jump(arg);
+}
+
+/* Resume, plan and upgrade: the work of a boot. 0 or a negative errno. */
+static int do_work(struct boot_engine *e)
 {
 	char ver[48];
 	int rc;
@@ -236,6 +289,7 @@ int boot_engine_run(struct boot_engine *e)
 		bi->resumed = 0;
 		bi->inspected_only = 0;
 		bi->status = IMAGE_ERR_IO;
+		bi->verdict = fih_failed();
 		memset(&bi->facts, 0, sizeof(bi->facts));
 		if ((rc = e->strategy->resume(e, i)) != 0)
 			return rc;
@@ -253,8 +307,23 @@ int boot_engine_run(struct boot_engine *e)
 		if ((rc = e->strategy->upgrade(e, i, bi->swap)) != 0)
 			return rc;
 	}
-	for (unsigned int i = 0; i < e->nimages; i++)
-		if ((rc = settle_primary(e, i)) != 0)
-			return rc;
 	return 0;
+}
+
+int boot_engine_run(struct boot_engine *e)
+{
+	int rc = do_work(e), settled;
+
+	/*
+	 * A flash error stops the work, not the boot: what each primary
+	 * holds is still validated, so a valid image starts (and the next
+	 * boot resumes the work) and an invalid one leads to recovery.
+	 */
+	if (rc != 0)
+		log_error("boot: flash error %d during the upgrade; validating "
+			  "what the primary slots hold", rc);
+	for (unsigned int i = 0; i < e->nimages; i++)
+		if ((settled = settle_primary(e, i, rc == 0)) != 0 && rc == 0)
+			rc = settled;
+	return rc;
 }

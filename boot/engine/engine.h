@@ -23,6 +23,7 @@
 #define SLIPWAY_BOOT_ENGINE_ENGINE_H
 
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/fih.h"
 #include "libs/bootstate/slot_limits.h"
 #include "libs/bootstate/update_plan.h"
 #include "libs/bootstate/update_rules.h"
@@ -58,6 +59,8 @@ struct boot_image {
 	int resumed;                     /* ... finishing an interrupted swap */
 	int inspected_only;              /* validate-once: not hashed this boot */
 	int status;                      /* IMAGE_OK when the primary may boot */
+	/* The same, hardened (fih.h): what boot_engine_start checks. */
+	struct fih_verdict verdict;
 	struct image_facts facts;        /* the primary's, after the run */
 	/* This boot's plan: the action, why, and both slots' facts before it. */
 	struct boot_plan_image plan;
@@ -82,9 +85,18 @@ struct boot_engine {
 /*
  * Run one boot's decisions and work for every image. 0, or a negative
  * errno from the flash (or the counter device). The per-image outcome is
- * in e->images[i].swap / .status / .facts.
+ * in e->images[i].swap / .status / .facts / .verdict, valid even after an
+ * error: the primaries are validated whatever the work came to.
  */
 int boot_engine_run(struct boot_engine *e);
+
+/*
+ * Start image 0 through `jump` (the architecture's jump, given `arg`)
+ * if every image's verdict passes: checked, then after a random delay
+ * checked again from the verdicts, right before the jump. Returns what
+ * `jump` returns (it does not, on a device), or -EACCES when refused.
+ */
+int boot_engine_start(struct boot_engine *e, int (*jump)(void *arg), void *arg);
 
 /*
  * Copy `len` bytes from `from`+src to `to`+dst (erased), in program units;

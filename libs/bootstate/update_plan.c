@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "libs/bootstate/update_plan.h"
+#include "libs/bootstate/fih.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -105,12 +106,13 @@ static int decide(struct boot_plan *plan, unsigned int img,
 	}
 	/* Nothing is erased before the update has proven valid. */
 	rc = plan->src->validate(plan->src->arg, img, 1, &pi->update);
-	if (rc != IMAGE_OK) {
+	if (FIH_DECIDE(FIH_D_UPDATE_VALID, rc != IMAGE_OK)) {
 		pi->image_error = rc;
 		snprintf(pi->detail, sizeof(pi->detail), "%s", image_strerror(rc));
 		memset(&pi->update, 0, sizeof(pi->update));
+		/* Unreadable is not invalid: kept, for a boot that can read it. */
 		refuse(pi, pi->revert ? BOOT_PLAN_NOTHING_TO_REVERT : BOOT_PLAN_INVALID,
-		       !pi->revert);
+		       !pi->revert && rc != IMAGE_ERR_IO);
 		return 0;
 	}
 	rc = boot_rules_check(plan->rules, img, &pi->update, running(plan, img),
@@ -118,7 +120,7 @@ static int decide(struct boot_plan *plan, unsigned int img,
 			      sizeof(pi->detail));
 	if (rc < 0)
 		return rc;
-	if (rc != BOOT_RULE_OK) {
+	if (FIH_DECIDE(FIH_D_UPDATE_RULES, rc != BOOT_RULE_OK)) {
 		pi->rule = rc;
 		/* A revert breaking the rules: nothing to go back to. */
 		refuse(pi, pi->revert ? BOOT_PLAN_NOTHING_TO_REVERT : BOOT_PLAN_REFUSED,

@@ -76,7 +76,7 @@ struct boot_plan_image {
 	/* Out: */
 	enum boot_swap_type action;    /* NONE, TEST, PERM or REVERT */
 	enum boot_plan_reason why;
-	int erase_secondary;           /* INVALID or REFUSED */
+	int erase_secondary;           /* INVALID (not unreadable) or REFUSED */
 	int revert_started;            /* REVERT of a test not yet reverted */
 	int image_error;               /* INVALID: the image library's reason */
 	int rule;                      /* REFUSED: an enum boot_rule_verdict */
