@@ -373,7 +373,7 @@ TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
 TEST_SANITIZE := $(HOST_SANITIZE)
 TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
                $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"' \
-               $(TEST_SANITIZE)
+               -DBOOT_FIH_GLITCH_HOOK $(TEST_SANITIZE)
 
 $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
 	$(quiet) HOSTCC $*.c
@@ -381,7 +381,8 @@ $(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
 
 LAYOUT_CHECK_SRCS := tools/layout/layout_check.c libs/flashmap/flashmap.c \
-                     libs/flashmap/flashmap_kconfig.c drivers/mtd/mtd.c \
+                     libs/flashmap/flashmap_kconfig.c libs/bootstate/strategy.c \
+                     drivers/mtd/mtd.c \
                      drivers/mtd/mtd_window.c
 LAYOUT_CHECK := $(OUT)/hostcfg/layout-check
 
@@ -458,7 +459,8 @@ BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/e
     libs/flashmap/flash_stream.c \
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
     boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c \
-    libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c \
+    libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
+    libs/bootstate/strategy.c libs/bootstate/fih.c \
     libs/flashmap/flashmap.c libs/image/image_validate.c \
     libs/image/image_tlv.c libs/image/image_header.c libs/image/image_error.c \
     libs/crypto/crypto_hash.c libs/crypto/crypto_aes.c libs/log/log.c \

@@ -29,7 +29,8 @@ int ota_init(struct ota *ota, const struct ota_config *cfg)
 {
 	memset(ota, 0, sizeof(*ota));
 	if (cfg->nimages == 0 || cfg->nimages > OTA_MAX_IMAGES ||
-	    cfg->trailer_geo == NULL || cfg->policy == NULL)
+	    cfg->trailer_geo == NULL || cfg->policy == NULL ||
+	    boot_strategy_desc(cfg->upgrade) == NULL)
 		return -EINVAL;
 	ota->cfg = *cfg;
 	for (unsigned int i = 0; i < cfg->nimages; i++) {
@@ -80,71 +81,63 @@ static int on_trial(struct ota *ota, unsigned int image)
 	return rc ? rc : boot_trailer_on_trial(&p);
 }
 
-/*
- * What image `image` will run after the next boot: its pending update when
- * one is requested and valid, else what runs now. `f` is zeroed when
- * neither is a valid image.
- */
-static void next_run(struct ota *ota, unsigned int image, struct image_facts *f)
+/* ota_plan, with the lock held. */
+static int make_plan(struct ota *ota, const struct boot_plan_ask *ask,
+		     struct boot_plan_image out[OTA_MAX_IMAGES])
 {
-	struct ota_image_slots *s = &ota->img[image];
-	struct boot_trailer p, t;
-	enum boot_swap_type type;
+	struct boot_slots slots[OTA_MAX_IMAGES];
+	struct boot_plan_flash from = { slots, ota->cfg.policy, ask };
+	struct boot_plan_source src = boot_plan_flash_source(&from);
+	struct boot_plan plan = { ota->cfg.nimages, { NULL }, &src, &ota->cfg.rules,
+				  boot_strategy_desc(ota->cfg.upgrade)->can_revert };
 
-	if (read_trailer(&s->primary, &s->geo_primary, &p) == 0 &&
-	    read_trailer(&s->secondary, &s->geo_secondary, &t) == 0) {
-		type = boot_swap_type_of(&p, &t);
-		if ((type == BOOT_SWAP_TEST || type == BOOT_SWAP_PERM) &&
-		    image_validate(&s->secondary.win.mtd, ota->cfg.policy, f) == IMAGE_OK)
-			return;
+	for (unsigned int i = 0; i < ota->cfg.nimages; i++) {
+		slots[i] = slots_of(ota, i);
+		memset(&out[i], 0, sizeof(out[i]));
+		out[i].max_size = boot_max_image_size(ota->cfg.upgrade, &slots[i]);
+		out[i].resumed = BOOT_SWAP_NONE; /* the bootloader finished any */
+		plan.img[i] = &out[i];
 	}
-	/* the bootloader validated the running image; its facts suffice */
-	if (image_inspect(&s->primary.win.mtd, f) != IMAGE_OK)
-		memset(f, 0, sizeof(*f));
+	return boot_plan_make(&plan) ? -EIO : 0;
+}
+
+int ota_plan(struct ota *ota, const struct boot_plan_ask *ask,
+	     struct boot_plan_image out[OTA_MAX_IMAGES])
+{
+	lock(ota);
+	return unlock(ota, make_plan(ota, ask, out));
 }
 
 /*
- * Everything the bootloader will check of image `image`'s secondary slot:
- * the image itself, then the rules, then the dependencies. 0 or an errno;
- * `reason` gets the image library's reason, `f` the image's facts.
+ * Would the next boot install image `image`'s secondary slot if it were
+ * asked to? The planner says, as it will say to the bootloader. 0 or an
+ * errno; `reason` gets the image library's reason, `f` the image's facts.
  */
 static int check_update(struct ota *ota, unsigned int image, int *reason,
 			struct image_facts *f)
 {
-	struct ota_image_slots *s = &ota->img[image];
-	struct boot_slots slots = slots_of(ota, image);
-	struct image_facts running;
-	char why[128];
-	int rc;
+	struct boot_plan_ask ask = { image, 0 };
+	struct boot_plan_image *pi = &ota->plan[image];
+	int rc = make_plan(ota, &ask, ota->plan);
 
-	*reason = image_validate(&s->secondary.win.mtd, ota->cfg.policy, f);
-	if (*reason != IMAGE_OK)
-		return errno_of_image_error(*reason);
-	if (image_inspect(&s->primary.win.mtd, &running) != IMAGE_OK)
-		memset(&running, 0, sizeof(running));
-	rc = boot_rules_check(&ota->cfg.rules, image, f, &running,
-			      boot_max_image_size(ota->cfg.upgrade, &slots), 0,
-			      why, sizeof(why));
-	switch (rc) {
-	case BOOT_RULE_OK: break;
-	case BOOT_RULE_TOO_LARGE: return -EFBIG;
-	case BOOT_RULE_DOWNGRADE: return -ERANGE;
-	case BOOT_RULE_ROLLBACK: return -EPERM;
-	default: return rc < 0 ? -EIO : -EINVAL;
+	*reason = IMAGE_OK;
+	if (rc != 0)
+		return rc;
+	*f = pi->update;
+	switch (pi->why) {
+	case BOOT_PLAN_APPLY:
+		return 0;
+	case BOOT_PLAN_INVALID:
+		*reason = pi->image_error;
+		return errno_of_image_error(pi->image_error);
+	case BOOT_PLAN_REFUSED:
+		return pi->rule == BOOT_RULE_TOO_LARGE ? -EFBIG :
+		       pi->rule == BOOT_RULE_DOWNGRADE ? -ERANGE : -EPERM;
+	case BOOT_PLAN_DEPENDENCY:
+		return -ENOENT;
+	default:
+		return -EINVAL;
 	}
-	for (unsigned int d = 0; d < f->ndeps; d++) {
-		const struct image_dependency *dep = &f->deps[d];
-		struct image_facts have;
-
-		if (dep->image >= ota->cfg.nimages)
-			return -ENOENT;
-		if (dep->image == image)
-			continue;
-		next_run(ota, dep->image, &have);
-		if (!boot_rules_dependency_met(dep, &have))
-			return -ENOENT;
-	}
-	return 0;
 }
 
 int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
@@ -325,26 +318,24 @@ static void slot_state(struct ota *ota, struct flash_area *fa,
 
 int ota_read_state(struct ota *ota, struct ota_state *out)
 {
-	int rc = 0;
+	int rc;
 
 	lock(ota);
 	memset(out, 0, sizeof(*out));
 	out->nimages = ota->cfg.nimages;
+	rc = make_plan(ota, NULL, ota->plan);
 	for (unsigned int i = 0; i < ota->cfg.nimages && rc == 0; i++) {
 		struct ota_image_slots *s = &ota->img[i];
 		struct ota_image_state *st = &out->img[i];
-		struct boot_trailer p, t;
+		struct boot_trailer p;
 		struct image_facts f;
 
 		rc = read_trailer(&s->primary, &s->geo_primary, &p);
-		if (rc == 0)
-			rc = read_trailer(&s->secondary, &s->geo_secondary, &t);
 		if (rc != 0)
 			break;
-		if (p.copy_done == BOOT_FLAG_BAD) /* as the bootloader reads it */
-			p.copy_done = BOOT_FLAG_SET;
 		st->confirmed = !boot_trailer_on_trial(&p);
-		st->pending = boot_swap_type_of(&p, &t);
+		st->pending = ota->plan[i].action;
+		st->pending_why = ota->plan[i].why;
 		slot_state(ota, &s->primary, &st->primary);
 		slot_state(ota, &s->secondary, &st->secondary);
 		if (image_inspect(&s->primary.win.mtd, &f) == IMAGE_OK)

@@ -41,6 +41,7 @@
 #define SLIPWAY_BOOT_AGENT_OTA_H
 
 #include "libs/bootstate/slot_limits.h"
+#include "libs/bootstate/update_plan.h"
 #include "libs/bootstate/update_rules.h"
 #include "libs/flashmap/flash_stream.h"
 #include "libs/image/image_validate.h"
@@ -74,6 +75,7 @@ struct ota {
 	struct flash_area scratch;
 	int has_scratch;
 	unsigned int open_stages; /* bit per image */
+	struct boot_plan_image plan[OTA_MAX_IMAGES]; /* the last ota_plan's */
 };
 
 /*
@@ -171,6 +173,7 @@ struct ota_image_state {
 	struct image_version running; /* the primary's version */
 	int confirmed;                /* the running image will stay */
 	enum boot_swap_type pending;  /* what the next boot will do */
+	enum boot_plan_reason pending_why; /* ... and why (update_plan.h) */
 	struct ota_slot_state primary, secondary;
 };
 
@@ -178,6 +181,15 @@ struct ota_state {
 	unsigned int nimages;
 	struct ota_image_state img[OTA_MAX_IMAGES];
 };
+
+/*
+ * What the next boot will do with each image: the bootloader's own update
+ * planner (libs/bootstate/update_plan.h) run on this flash, so the
+ * prediction is the bootloader's decision. With `ask`, as if that image's
+ * update had been marked pending. 0 or -EIO. Reads only.
+ */
+int ota_plan(struct ota *ota, const struct boot_plan_ask *ask,
+	     struct boot_plan_image out[OTA_MAX_IMAGES]);
 
 /* Read every image's state (validates both slots). Reads only. */
 int ota_read_state(struct ota *ota, struct ota_state *out);

@@ -14,13 +14,13 @@ int ota_config_kconfig(struct ota_config *cfg)
 	if (flash == NULL)
 		return -ENODEV;
 	if (flash_map_init(&map, flash, flash_map_kconfig, flash_map_kconfig_count,
-			   flash_map_kconfig_slot_rule, &fault) != 0)
+			   boot_strategy_kconfig()->slot_rule, &fault) != 0)
 		return -EINVAL;
 	*cfg = (struct ota_config){
 		.map = &map,
 		.nimages = CONFIG_BOOT_IMAGE_NUMBER,
 		.policy = image_policy_kconfig(),
-		.upgrade = boot_upgrade_kind_kconfig(),
+		.upgrade = boot_strategy_kconfig()->kind,
 		.trailer_geo = boot_trailer_geo_kconfig,
 	};
 	return boot_rules_kconfig(&cfg->rules, CONFIG_BOOT_IMAGE_NUMBER);

@@ -1,6 +1,8 @@
 #include "boot/engine/engine.h"
 #include "libs/log/log.h"
 
+#include <errno.h>
+
 #include <string.h>
 
 const char *boot_swap_type_name(enum boot_swap_type t)
@@ -55,6 +57,21 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 	return boot_copy(from, off, to, off, len);
 }
 
+/* Weak: only the configured strategy is linked into a bootloader. */
+extern const struct boot_strategy boot_strategy_overwrite __attribute__((weak));
+extern const struct boot_strategy boot_strategy_swap_scratch __attribute__((weak));
+extern const struct boot_strategy boot_strategy_swap_move __attribute__((weak));
+
+const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k)
+{
+	switch (k) {
+	case BOOT_UPGRADE_OVERWRITE: return &boot_strategy_overwrite;
+	case BOOT_UPGRADE_SWAP_SCRATCH: return &boot_strategy_swap_scratch;
+	case BOOT_UPGRADE_SWAP_MOVE: return &boot_strategy_swap_move;
+	default: return NULL;
+	}
+}
+
 struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
@@ -67,189 +84,79 @@ uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img)
 {
 	struct boot_slots s = boot_engine_slots(e, img);
 
-	return boot_max_image_size(e->strategy->kind, &s);
+	return boot_max_image_size(e->strategy->desc->kind, &s);
 }
-
-/*
- * The rules of libs/bootstate/update_rules.h for image `img`'s update.
- * IMAGE_OK, 1 when refused (logged), or a negative errno.
- */
-static int update_rules(struct boot_engine *e, unsigned int img, int revert)
-{
-	struct boot_image *bi = &e->images[img];
-	char why[128];
-	int rc = boot_rules_check(&e->rules, img, &bi->secondary_facts, &bi->facts,
-				  boot_engine_max_image_size(e, img), revert, why,
-				  sizeof(why));
-
-	if (rc <= 0)
-		return rc;
-	log_warn("boot: image %u secondary slot: %s; refused%s", img, why,
-		 rc == BOOT_RULE_DOWNGRADE ? " (downgrade prevention)" : "");
-	return 1;
-}
-
-enum decide_phase { DECIDE_UPDATES, DECIDE_REVERTS };
 
 static int erase_slot(struct flash_area *fa)
 {
 	return flash_area_erase_sectors(fa, 0, flash_area_size(fa));
 }
 
-/*
- * A revert request the bootloader itself wrote into the secondary (a
- * permanent request tagged REVERT) is honoured as a revert only while the
- * running image is unconfirmed; otherwise it is an ordinary update.
- */
-static int is_revert_request(const struct boot_trailer *p,
-			     const struct boot_trailer *s)
+/* Say what the plan decided for image `img`, where it is worth saying. */
+static void log_plan(struct boot_engine *e, unsigned int img)
 {
-	return s->magic == BOOT_MAGIC_GOOD && s->image_ok == BOOT_FLAG_SET &&
-	       s->swap_type == BOOT_SWAP_REVERT &&
-	       (p->magic != BOOT_MAGIC_GOOD || p->image_ok != BOOT_FLAG_SET);
-}
+	const struct boot_plan_image *pi = &e->images[img].plan;
 
-/*
- * Decide image `img`'s swap type for this boot, validating what it needs.
- * Updates are decided for every image first; reverts after, knowing them:
- * with `hold` set, a revert that has not started yet waits for the next
- * boot, because another image's upgrade is being applied in this one (a
- * request, or an interrupted swap finished): this boot continues one that
- * power cut short, in which no image got its trial run, and reverting now
- * would split a set meant to go in together.
- */
-static int decide(struct boot_engine *e, unsigned int img,
-		  enum decide_phase phase, int hold)
-{
-	struct boot_image *bi = &e->images[img];
-	struct boot_trailer p, s;
-	enum boot_swap_type type;
-	int rc, revert;
-
-	if ((rc = boot_trailer_read(&bi->primary->win.mtd, &bi->geo_primary, &p)) != 0 ||
-	    (rc = boot_trailer_read(&bi->secondary->win.mtd, &bi->geo_secondary, &s)) != 0)
-		return rc;
-	/*
-	 * copy_done is programmed only once the copy is complete: torn, it
-	 * still says so (else a torn one would make a test upgrade permanent).
-	 */
-	if (p.copy_done == BOOT_FLAG_BAD)
-		p.copy_done = BOOT_FLAG_SET;
-	type = boot_swap_type_of(&p, &s);
-	revert = type == BOOT_SWAP_REVERT || is_revert_request(&p, &s);
-	if (type == BOOT_SWAP_NONE || revert != (phase == DECIDE_REVERTS))
-		return 0;
-	if (revert && !e->strategy->supports_revert) {
+	switch (pi->why) {
+	case BOOT_PLAN_INVALID:
+		log_warn("boot: image %u secondary slot: %s; erasing it, no upgrade",
+			 img, pi->detail);
+		break;
+	case BOOT_PLAN_REFUSED:
+		log_warn("boot: image %u secondary slot: %s; refused%s", img,
+			 pi->detail, pi->rule == BOOT_RULE_DOWNGRADE ?
+			 " (downgrade prevention)" : "");
+		break;
+	case BOOT_PLAN_DEPENDENCY:
+		log_warn("boot: %s: image %u's change is not applied", pi->detail, img);
+		break;
+	case BOOT_PLAN_NO_REVERT:
 		log_info("boot: image %u: unconfirmed, but %s cannot revert; "
-			 "keeping it", img, e->strategy->name);
-		return 0;
-	}
-	if (type == BOOT_SWAP_REVERT && hold) {
+			 "keeping it", img, e->strategy->desc->name);
+		break;
+	case BOOT_PLAN_REVERT_HELD:
 		log_info("boot: image %u: revert postponed to the next boot: "
 			 "another image's upgrade is being applied", img);
-		return 0;
+		break;
+	case BOOT_PLAN_NOTHING_TO_REVERT:
+		log_warn("boot: image %u: unconfirmed, but the secondary slot holds "
+			 "nothing to revert to (%s); keeping it", img, pi->detail);
+		break;
+	default:
+		break;
 	}
-	/* The running image's facts: the version rule compares against them. */
-	image_validate(&bi->primary->win.mtd, e->policy, &bi->facts);
-	/* Nothing is erased before the update has proven valid. */
-	rc = image_validate(&bi->secondary->win.mtd, e->policy, &bi->secondary_facts);
-	if (rc != IMAGE_OK && revert) {
-		log_warn("boot: image %u: unconfirmed, but the secondary slot "
-			 "holds no valid image to revert to (%s); keeping it",
-			 img, image_strerror(rc));
-		return 0;
-	}
-	if (rc != IMAGE_OK) {
-		log_warn("boot: image %u secondary slot: %s; erasing it, no upgrade",
-			 img, image_strerror(rc));
-		return erase_slot(bi->secondary);
-	}
-	rc = update_rules(e, img, revert);
-	if (rc < 0)
-		return rc;
-	if (rc > 0) {
-		if (revert) /* the old image breaks the rules: nothing to go back to */
-			return 0;
-		return erase_slot(bi->secondary);
-	}
-	bi->swap = revert ? BOOT_SWAP_REVERT : type;
-	bi->revert_started = revert && type != BOOT_SWAP_REVERT;
-	return 0;
 }
 
-/* What image `img` will run after this boot's planned work. */
-static const struct image_facts *planned(struct boot_engine *e, unsigned int img)
+/* Plan this boot (libs/bootstate/update_plan.h) once resuming is done. */
+static int plan_boot(struct boot_engine *e)
 {
-	struct boot_image *bi = &e->images[img];
+	struct boot_slots slots[BOOT_PLAN_MAX_IMAGES];
+	struct boot_plan_flash from = { slots, e->policy, NULL };
+	struct boot_plan_source src = boot_plan_flash_source(&from);
+	struct boot_plan plan = { e->nimages, { NULL }, &src, &e->rules,
+				  e->strategy->desc->can_revert };
+	int rc;
 
-	if (!bi->resumed && bi->swap != BOOT_SWAP_NONE)
-		return &bi->secondary_facts;
-	if (bi->facts.size == 0 &&
-	    image_validate(&bi->primary->win.mtd, e->policy, &bi->facts) != IMAGE_OK)
-		memset(&bi->facts, 0, sizeof(bi->facts));
-	return &bi->facts;
-}
+	if (e->nimages > BOOT_PLAN_MAX_IMAGES)
+		return -EINVAL;
+	for (unsigned int i = 0; i < e->nimages; i++) {
+		struct boot_image *bi = &e->images[i];
 
-/* Work of this phase that may still be called off. */
-static int changing(const struct boot_image *bi, enum decide_phase phase)
-{
-	if (bi->resumed)
-		return 0;
-	if (phase == DECIDE_UPDATES)
-		return bi->swap == BOOT_SWAP_TEST || bi->swap == BOOT_SWAP_PERM;
-	return bi->swap == BOOT_SWAP_REVERT && !bi->revert_started;
-}
-
-static int dependency_met(struct boot_engine *e, const struct image_dependency *dep)
-{
-	return dep->image < e->nimages &&
-	       boot_rules_dependency_met(dep, planned(e, dep->image));
-}
-
-/*
- * Every image's planned image must find the versions it depends on in the
- * planned set. Where it does not, the change that breaks it is called off:
- * the dependent image's own update (or revert) if it has one, else the
- * change of the image depended on. Repeated until the set is consistent,
- * since calling one change off can break another. An update called off
- * stays staged (staging the missing image later completes the set); a
- * revert called off leaves the unconfirmed image running, because a
- * confirmed image needs it.
- */
-static void check_dependencies(struct boot_engine *e, enum decide_phase phase)
-{
-	int changed = 1;
-
-	while (changed) {
-		changed = 0;
-		for (unsigned int j = 0; j < e->nimages && !changed; j++) {
-			const struct image_facts *f = planned(e, j);
-
-			for (unsigned int d = 0; d < f->ndeps && !changed; d++) {
-				const struct image_dependency *dep = &f->deps[d];
-				unsigned int victim;
-				char need[48];
-
-				if (dependency_met(e, dep))
-					continue;
-				if (changing(&e->images[j], phase))
-					victim = j;
-				else if (dep->image < e->nimages &&
-					 changing(&e->images[dep->image], phase))
-					victim = dep->image;
-				else
-					continue; /* the running set already disagrees */
-				boot_version_text(&dep->min, need, sizeof(need));
-				log_warn("boot: image %u needs image %u at %s or later: "
-					 "the %s of image %u is not applied", j,
-					 dep->image, need,
-					 boot_swap_type_name(e->images[victim].swap),
-					 victim);
-				e->images[victim].swap = BOOT_SWAP_NONE;
-				changed = 1;
-			}
-		}
+		slots[i] = boot_engine_slots(e, i);
+		plan.img[i] = &bi->plan;
+		bi->plan.max_size = boot_engine_max_image_size(e, i);
+		bi->plan.resumed = bi->resumed ? bi->swap : BOOT_SWAP_NONE;
 	}
+	rc = boot_plan_make(&plan);
+	for (unsigned int i = 0; rc == 0 && i < e->nimages; i++) {
+		struct boot_image *bi = &e->images[i];
+
+		log_plan(e, i);
+		bi->swap = bi->plan.action;
+		if (bi->plan.erase_secondary)
+			rc = erase_slot(bi->secondary);
+	}
+	return rc;
 }
 
 /*
@@ -277,16 +184,43 @@ static int confirmed_by_trailer(struct boot_image *bi)
 /*
  * Validate the primary (or, once validated and confirmed, inspect it:
  * validate_primary_once); refuse it if its security counter is below the
- * device's; once it is confirmed, raise the device's counter to it.
+ * device's; once it is confirmed, and when `may_raise` (the boot's work
+ * completed: a swap cut short by a flash error leaves a trailer that can
+ * read as confirmed), raise the device's counter to it.
  */
-static int settle_primary(struct boot_engine *e, unsigned int img)
+/* Validate-once may spare image `img` the hash and signature. */
+static int may_inspect_only(struct boot_engine *e, unsigned int img)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t dev, cnt;
+
+	return e->validate_primary_once && bi->swap == BOOT_SWAP_NONE &&
+	       confirmed_by_trailer(bi);
+}
+
+/*
+ * The hardened verdict on image `img`'s primary: its status, its counter
+ * and, when it was only inspected, validate-once's condition evaluated a
+ * second time: each enters as a word, not as a branch already taken.
+ */
+static struct fih_verdict primary_verdict(struct boot_engine *e, unsigned int img,
+					  uint32_t cnt, uint32_t dev)
+{
+	struct boot_image *bi = &e->images[img];
+	int spared = bi->inspected_only & !may_inspect_only(e, img);
+
+	return fih_both(fih_both(fih_verdict_of(bi->status),
+				 fih_verdict_of(cnt < dev)),
+			fih_verdict_of(spared));
+}
+
+static int settle_primary(struct boot_engine *e, unsigned int img, int may_raise)
+{
+	struct boot_image *bi = &e->images[img];
+	uint32_t dev = 0, cnt;
 	int rc;
 
-	if (e->validate_primary_once && bi->swap == BOOT_SWAP_NONE &&
-	    confirmed_by_trailer(bi)) {
+	bi->verdict = fih_failed();
+	if (FIH_DECIDE(FIH_D_PRIMARY_ONCE, may_inspect_only(e, img))) {
 		bi->status = image_inspect(&bi->primary->win.mtd, &bi->facts);
 		bi->inspected_only = 1;
 		log_debug("boot: image %u: confirmed and validated before; "
@@ -295,20 +229,22 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
 					    &bi->facts);
 	}
-	if (bi->status != IMAGE_OK || e->rules.counter == NULL)
+	if (!FIH_DECIDE(FIH_D_PRIMARY_VALID, bi->status == IMAGE_OK))
 		return 0;
 	rc = boot_rules_counter(&e->rules, img, &dev);
 	if (rc != 0)
 		return rc;
 	cnt = bi->facts.has_sec_cnt ? bi->facts.sec_cnt : 0;
-	if (cnt < dev) {
+	bi->verdict = primary_verdict(e, img, cnt, dev);
+	if (FIH_DECIDE(FIH_D_PRIMARY_COUNTER, cnt < dev)) {
 		log_error("boot: image %u primary slot: security counter %u is "
 			  "lower than the device's %u", img, (unsigned)cnt,
 			  (unsigned)dev);
 		bi->status = IMAGE_ERR_ROLLBACK;
+		bi->verdict = fih_failed();
 		return 0;
 	}
-	if (cnt > dev && confirmed(bi)) {
+	if (may_raise && e->rules.counter != NULL && cnt > dev && confirmed(bi)) {
 		log_info("boot: image %u: raising the security counter from %u "
 			 "to %u", img, (unsigned)dev, (unsigned)cnt);
 		return moncnt_raise(e->rules.counter, img, cnt);
@@ -316,10 +252,34 @@ static int settle_primary(struct boot_engine *e, unsigned int img)
 	return 0;
 }
 
-int boot_engine_run(struct boot_engine *e)
+/* Every image's verdict, combined without a branch. */
+static struct fih_verdict all_verdicts(struct boot_engine *e)
+{
+	struct fih_verdict all = fih_verdict_of(e->nimages == 0);
+
+	for (unsigned int i = 0; i < e->nimages; i++)
+		all = fih_both(all, e->images[i].verdict);
+	return all;
+}
+
+int boot_engine_start(struct boot_engine *e, int (*jump)(void *arg), void *arg)
+{
+	struct fih_verdict all = all_verdicts(e);
+
+	if (!FIH_DECIDE(FIH_D_START, fih_passed(&all)))
+		return -EACCES;
+	fih_delay();
+	all = all_verdicts(e);
+	if (!FIH_DECIDE(FIH_D_JUMP, fih_passed(&all)))
+		return -EACCES;
+	return jump(arg);
+}
+
+/* Resume, plan and upgrade: the work of a boot. 0 or a negative errno. */
+static int do_work(struct boot_engine *e)
 {
 	char ver[48];
-	int rc, hold;
+	int rc;
 
 	/* Half-done work first, for every image: it decides nothing new. */
 	for (unsigned int i = 0; i < e->nimages; i++) {
@@ -327,41 +287,43 @@ int boot_engine_run(struct boot_engine *e)
 
 		bi->swap = BOOT_SWAP_NONE;
 		bi->resumed = 0;
-		bi->revert_started = 0;
 		bi->inspected_only = 0;
 		bi->status = IMAGE_ERR_IO;
+		bi->verdict = fih_failed();
 		memset(&bi->facts, 0, sizeof(bi->facts));
-		memset(&bi->secondary_facts, 0, sizeof(bi->secondary_facts));
 		if ((rc = e->strategy->resume(e, i)) != 0)
 			return rc;
 	}
-	for (unsigned int i = 0; i < e->nimages; i++)
-		if (!e->images[i].resumed &&
-		    (rc = decide(e, i, DECIDE_UPDATES, 0)) != 0)
-			return rc;
-	check_dependencies(e, DECIDE_UPDATES);
-	hold = 0;
-	for (unsigned int i = 0; i < e->nimages; i++)
-		hold |= e->images[i].swap == BOOT_SWAP_TEST ||
-			e->images[i].swap == BOOT_SWAP_PERM;
-	for (unsigned int i = 0; i < e->nimages; i++)
-		if (!e->images[i].resumed &&
-		    (rc = decide(e, i, DECIDE_REVERTS, hold)) != 0)
-			return rc;
-	check_dependencies(e, DECIDE_REVERTS);
+	if ((rc = plan_boot(e)) != 0)
+		return rc;
 	for (unsigned int i = 0; i < e->nimages; i++) {
 		struct boot_image *bi = &e->images[i];
 
 		if (bi->swap == BOOT_SWAP_NONE || bi->resumed)
 			continue;
-		boot_version_text(&bi->secondary_facts.hdr.version, ver, sizeof(ver));
+		boot_version_text(&bi->plan.update.hdr.version, ver, sizeof(ver));
 		log_info("boot: image %u: %s upgrade (%s) to version %s", i,
-			 boot_swap_type_name(bi->swap), e->strategy->name, ver);
+			 boot_swap_type_name(bi->swap), e->strategy->desc->name, ver);
 		if ((rc = e->strategy->upgrade(e, i, bi->swap)) != 0)
 			return rc;
 	}
-	for (unsigned int i = 0; i < e->nimages; i++)
-		if ((rc = settle_primary(e, i)) != 0)
-			return rc;
 	return 0;
+}
+
+int boot_engine_run(struct boot_engine *e)
+{
+	int rc = do_work(e), settled;
+
+	/*
+	 * A flash error stops the work, not the boot: what each primary
+	 * holds is still validated, so a valid image starts (and the next
+	 * boot resumes the work) and an invalid one leads to recovery.
+	 */
+	if (rc != 0)
+		log_error("boot: flash error %d during the upgrade; validating "
+			  "what the primary slots hold", rc);
+	for (unsigned int i = 0; i < e->nimages; i++)
+		if ((settled = settle_primary(e, i, rc == 0)) != 0 && rc == 0)
+			rc = settled;
+	return rc;
 }

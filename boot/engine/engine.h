@@ -3,7 +3,9 @@
  * left half done, decides from the trailers what this boot must do,
  * validates an update before anything is erased, applies the version,
  * security-counter and dependency rules, has the configured strategy do
- * the work, and validates what each primary slot then holds.
+ * the work, and validates what each primary slot then holds. What to do
+ * is decided by the update planner (libs/bootstate/update_plan.h), the
+ * same one the update agent consults; the engine carries the plan out.
  *
  * The strategies live one per file behind struct boot_strategy; the engine
  * never looks inside them.
@@ -21,7 +23,9 @@
 #define SLIPWAY_BOOT_ENGINE_ENGINE_H
 
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/fih.h"
 #include "libs/bootstate/slot_limits.h"
+#include "libs/bootstate/update_plan.h"
 #include "libs/bootstate/update_rules.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_validate.h"
@@ -29,10 +33,8 @@
 struct boot_engine;
 
 struct boot_strategy {
-	const char *name;
-	/* Its slot rules and swap parameters (libs/bootstate/slot_limits.h). */
-	enum boot_upgrade_kind kind;
-	int supports_revert;
+	/* What it is and needs: its row in libs/bootstate/strategy.h. */
+	const struct boot_strategy_desc *desc;
 	/*
 	 * Finish work an earlier boot left half done, if the flash shows any;
 	 * then set the image's .swap to the finished swap's type and .resumed.
@@ -42,7 +44,7 @@ struct boot_strategy {
 	int (*resume)(struct boot_engine *e, unsigned int img);
 	/*
 	 * Install the validated secondary (TEST or PERM) or put the old image
-	 * back (REVERT, only when supports_revert).
+	 * back (REVERT, only when desc->can_revert).
 	 */
 	int (*upgrade)(struct boot_engine *e, unsigned int img,
 		       enum boot_swap_type type);
@@ -55,11 +57,13 @@ struct boot_image {
 	/* Filled by boot_engine_run: */
 	enum boot_swap_type swap;        /* what this boot did */
 	int resumed;                     /* ... finishing an interrupted swap */
-	int revert_started;              /* a revert an earlier boot began */
 	int inspected_only;              /* validate-once: not hashed this boot */
 	int status;                      /* IMAGE_OK when the primary may boot */
+	/* The same, hardened (fih.h): what boot_engine_start checks. */
+	struct fih_verdict verdict;
 	struct image_facts facts;        /* the primary's, after the run */
-	struct image_facts secondary_facts;
+	/* This boot's plan: the action, why, and both slots' facts before it. */
+	struct boot_plan_image plan;
 };
 
 struct boot_engine {
@@ -81,9 +85,18 @@ struct boot_engine {
 /*
  * Run one boot's decisions and work for every image. 0, or a negative
  * errno from the flash (or the counter device). The per-image outcome is
- * in e->images[i].swap / .status / .facts.
+ * in e->images[i].swap / .status / .facts / .verdict, valid even after an
+ * error: the primaries are validated whatever the work came to.
  */
 int boot_engine_run(struct boot_engine *e);
+
+/*
+ * Start image 0 through `jump` (the architecture's jump, given `arg`)
+ * if every image's verdict passes: checked, then after a random delay
+ * checked again from the verdicts, right before the jump. Returns what
+ * `jump` returns (it does not, on a device), or -EACCES when refused.
+ */
+int boot_engine_start(struct boot_engine *e, int (*jump)(void *arg), void *arg);
 
 /*
  * Copy `len` bytes from `from`+src to `to`+dst (erased), in program units;
@@ -107,5 +120,11 @@ const char *boot_swap_type_name(enum boot_swap_type t);
 extern const struct boot_strategy boot_strategy_overwrite;
 extern const struct boot_strategy boot_strategy_swap_scratch;
 extern const struct boot_strategy boot_strategy_swap_move;
+
+/*
+ * The strategy of kind `k`, or NULL when it is not linked in (a
+ * bootloader links only its configured strategy: boot/Make.defs).
+ */
+const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k);
 
 #endif

@@ -18,7 +18,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 			     enum boot_swap_type type)
 {
 	struct boot_image *bi = &e->images[img];
-	uint32_t size = bi->secondary_facts.size;
+	uint32_t size = bi->plan.update.size;
 	uint32_t trailer = boot_engine_max_image_size(e, img);
 	int rc;
 
@@ -40,9 +40,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 }
 
 const struct boot_strategy boot_strategy_overwrite = {
-	.name = "overwrite-only",
-	.kind = BOOT_UPGRADE_OVERWRITE,
-	.supports_revert = 0,
+	.desc = &boot_strategies[BOOT_UPGRADE_OVERWRITE],
 	.resume = overwrite_resume,
 	.upgrade = overwrite_upgrade,
 };

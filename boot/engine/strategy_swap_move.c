@@ -34,7 +34,6 @@ static int move_step(struct boot_engine *e, unsigned int img, uint32_t n,
 }
 
 static const struct swap_method move_method = {
-	.kind = BOOT_UPGRADE_SWAP_MOVE,
 	.step = move_step,
 };
 
@@ -50,9 +49,7 @@ static int move_upgrade(struct boot_engine *e, unsigned int img,
 }
 
 const struct boot_strategy boot_strategy_swap_move = {
-	.name = "swap-move",
-	.kind = BOOT_UPGRADE_SWAP_MOVE,
-	.supports_revert = 1,
+	.desc = &boot_strategies[BOOT_UPGRADE_SWAP_MOVE],
 	.resume = move_resume,
 	.upgrade = move_upgrade,
 };

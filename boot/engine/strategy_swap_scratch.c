@@ -29,7 +29,6 @@ static int scratch_step(struct boot_engine *e, unsigned int img, uint32_t n,
 }
 
 static const struct swap_method scratch_method = {
-	.kind = BOOT_UPGRADE_SWAP_SCRATCH,
 	.step = scratch_step,
 };
 
@@ -45,9 +44,7 @@ static int scratch_upgrade(struct boot_engine *e, unsigned int img,
 }
 
 const struct boot_strategy boot_strategy_swap_scratch = {
-	.name = "swap-scratch",
-	.kind = BOOT_UPGRADE_SWAP_SCRATCH,
-	.supports_revert = 1,
+	.desc = &boot_strategies[BOOT_UPGRADE_SWAP_SCRATCH],
 	.resume = scratch_resume,
 	.upgrade = scratch_upgrade,
 };

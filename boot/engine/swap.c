@@ -57,7 +57,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 			 const struct swap_method *m, const struct boot_trailer *p)
 {
 	struct boot_image *bi = &e->images[img];
-	const struct boot_swap_params *sp = boot_swap_params(m->kind);
+	const struct boot_strategy_desc *sp = e->strategy->desc;
 	struct boot_slots slots = boot_engine_slots(e, img);
 	uint32_t sector = boot_swap_sector(&slots, sp);
 	uint32_t limit, n, steps, k = 0;
@@ -69,7 +69,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 	n = (p->swap_size + sector - 1) / sector;
 	if (n > limit)
 		n = limit; /* only this bootloader writes swap_size; be sure regardless */
-	steps = n * sp->steps_per_sector;
+	steps = n * sp->status_records;
 	while (k < steps && (rc = record_done(bi, k)) == 1)
 		k++;
 	if (rc < 0)
@@ -126,12 +126,12 @@ int swap_upgrade(struct boot_engine *e, unsigned int img,
 	struct mtd_dev *pri = &bi->primary->win.mtd;
 	const struct boot_trailer_geo *g = &bi->geo_primary;
 	struct boot_trailer s, p;
-	uint32_t size = bi->secondary_facts.size;
+	uint32_t size = bi->plan.update.size;
 	uint32_t limit = boot_engine_max_image_size(e, img);
 	int rc;
 
-	if (bi->facts.size > size)
-		size = bi->facts.size;
+	if (bi->plan.running.size > size)
+		size = bi->plan.running.size;
 	if (size > limit) {
 		log_warn("boot: image %u: the running image does not fit a swap; "
 			 "its last %u bytes will not survive in the secondary "

@@ -31,9 +31,8 @@
 
 #include "boot/engine/engine.h"
 
+/* Its spare sectors, scratch and steps: the engine's strategy's desc. */
 struct swap_method {
-	/* Its spare sectors, scratch and steps: libs/bootstate/slot_limits.c. */
-	enum boot_upgrade_kind kind;
 	/* Do step `k` of a swap of `n` sectors of `sector` bytes each. */
 	int (*step)(struct boot_engine *e, unsigned int img, uint32_t n,
 		    uint32_t sector, uint32_t k);

@@ -13,6 +13,7 @@
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,15 +32,18 @@ static void announce_keys(const struct image_policy *pol)
 			 "BOOTS");
 }
 
+/* The jump boot_engine_start makes once every check has passed. */
+static int start_image(void *arg)
+{
+	struct boot_image *bi = arg;
+
+	return arch_boot_image(&bi->primary->win.mtd, bi->facts.hdr.hdr_size,
+			       bi->facts.hdr.img_size);
+}
+
 static const struct boot_strategy *configured_strategy(void)
 {
-#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-	return &boot_strategy_swap_scratch;
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-	return &boot_strategy_swap_move;
-#else
-	return &boot_strategy_overwrite;
-#endif
+	return boot_engine_strategy(boot_strategy_kconfig()->kind);
 }
 
 
@@ -105,7 +109,7 @@ int slipway_main(void)
 	if (flash == NULL)
 		return 1;
 	rc = flash_map_init(&map, flash, flash_map_kconfig,
-			    flash_map_kconfig_count, flash_map_kconfig_slot_rule,
+			    flash_map_kconfig_count, boot_strategy_kconfig()->slot_rule,
 			    &fault);
 	if (rc != 0) {
 		flash_map_describe(flash_map_kconfig, &fault, why, sizeof(why));
@@ -135,10 +139,9 @@ int slipway_main(void)
 	}
 #endif
 	rc = boot_engine_run(&engine);
-	if (rc != 0) {
-		log_error("boot: flash error %d during the upgrade; halting", rc);
-		return 1;
-	}
+	if (rc != 0)
+		log_warn("boot: flash error %d; starting image 0 if it validates, "
+			 "else recovery", rc);
 	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
 		const struct image_facts *f = &images[i].facts;
 
@@ -159,9 +162,11 @@ int slipway_main(void)
 		log_error("boot: image 0 is marked non-bootable; not booting it");
 		return no_bootable_image(&engine);
 	}
-	rc = arch_boot_image(&images[0].primary->win.mtd,
-			     images[0].facts.hdr.hdr_size,
-			     images[0].facts.hdr.img_size);
+	rc = boot_engine_start(&engine, start_image, &images[0]);
+	if (rc == -EACCES) {
+		log_error("boot: the hardened verdict refuses image 0");
+		return no_bootable_image(&engine);
+	}
 	log_error("boot: starting image 0 failed: %s", strerror(-rc));
 	return 1;
 }

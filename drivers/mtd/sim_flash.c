@@ -35,8 +35,9 @@ static int sim_read(struct mtd_dev *dev, uint32_t off, void *buf, size_t len)
 
 	if (fl->powered_off)
 		return -EIO;
+	if (fl->stats.reads++ == fl->fail_read)
+		return -EIO;
 	memcpy(buf, fl->mem + off, len);
-	fl->stats.reads++;
 	fl->stats.bytes_read += len;
 	fl->stats.virtual_us += (len * fl->timing.read_ns_per_byte) / 1000;
 	return 0;
@@ -126,8 +127,11 @@ static int sim_program(struct mtd_dev *dev, uint32_t off, const void *buf,
 	fl->stats.bytes_programmed += len;
 	fl->stats.virtual_us += (uint64_t)(len / unit) *
 				fl->timing.program_us_per_unit;
-	if (op_is_cut(fl))
+	if (op_is_cut(fl)) {
+		if (fl->cut_mode == SIM_FAIL_EIO)
+			return -EIO;
 		return program_cut(fl, off, src, len);
+	}
 	memcpy(fl->mem + off, src, len);
 	mark_units(fl, off, len, 1);
 	return 0;
@@ -149,7 +153,11 @@ static int sim_erase(struct mtd_dev *dev, uint32_t off, size_t len)
 		fl->stats.virtual_us += fl->timing.erase_us_per_sector;
 		pos = start + size;
 	}
-	if (op_is_cut(fl)) {
+	if (op_is_cut(fl) && fl->cut_mode == SIM_FAIL_EIO)
+		return -EIO;
+	if (off < fl->worn_end && off + len > fl->worn_start)
+		return -EIO; /* a worn-out sector no longer erases */
+	if (fl->ops - 1 == fl->cut_at) {
 		fl->powered_off = 1;
 		if (fl->cut_mode == SIM_CUT_SKIP)
 			return -EIO;
@@ -206,6 +214,7 @@ int sim_flash_init_ram(struct sim_flash *fl, const struct mtd_geometry *geo,
 	fl->mtd.geo = geo;
 	fl->mem = mem;
 	fl->cut_at = SIM_NO_CUT;
+	fl->fail_read = SIM_NO_CUT;
 	return 0;
 }
 

@@ -40,11 +40,17 @@ struct sim_flash_timing {
  *      random bytes; sectors after it are left as they were.
  * Every operation after the cut (reads included) fails with -EIO, as if
  * the CPU had stopped; the cut operation itself returns -EIO too.
+ *
+ * Not a power cut but a flash failure:
+ *  SIM_FAIL_EIO  the operation returns -EIO and changes nothing; power
+ *    stays on and later operations work (a transient failure).
+ * sim_replay's default modes are the three cuts; ask for this one by bit.
  */
 enum sim_cut_mode {
 	SIM_CUT_SKIP,
 	SIM_CUT_DONE,
 	SIM_CUT_TORN,
+	SIM_FAIL_EIO,
 };
 
 #define SIM_NO_CUT UINT64_MAX
@@ -63,6 +69,11 @@ struct sim_flash {
 	enum sim_cut_mode cut_mode;
 	uint64_t rng;        /* state of the seeded generator for torn data */
 	int powered_off;
+	/* Flash failures: the read numbered fail_read (stats.reads) returns
+	 * -EIO; an erase touching [worn_start, worn_end) returns -EIO and
+	 * leaves the bytes as they were (a worn-out sector). */
+	uint64_t fail_read;  /* SIM_NO_CUT: none */
+	uint32_t worn_start, worn_end;
 };
 
 /* RAM-backed; `mem` holds geo->size bytes, its contents are kept. */

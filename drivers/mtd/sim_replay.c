@@ -46,7 +46,7 @@ int sim_replay_all(struct sim_replay *r, struct sim_replay_result *res)
 	res->cut_points = res->ops + 1;
 
 	for (pt.op = 0; pt.op < res->ops; pt.op++) {
-		for (int m = SIM_CUT_SKIP; m <= SIM_CUT_TORN; m++) {
+		for (int m = SIM_CUT_SKIP; m <= SIM_FAIL_EIO; m++) {
 			if (!(modes & (1u << m)))
 				continue;
 			pt.mode = (enum sim_cut_mode)m;

@@ -1,5 +1,6 @@
 /* Trailer geometry, upgrade strategy and update rules from Kconfig. */
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/strategy.h"
 
 struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot)
 {
@@ -8,22 +9,9 @@ struct boot_trailer_geo boot_trailer_geo_kconfig(const struct mtd_dev *slot)
 		.max_align = CONFIG_BOOT_MAX_ALIGN,
 		.write_size = slot->geo->program_unit,
 		.max_sectors = CONFIG_BOOT_MAX_IMG_SECTORS,
-		.records = 3, /* swap-status records per sector, swap modes */
+		.records = boot_strategy_kconfig()->trailer_records,
 		.erased = slot->geo->erased_value,
 	};
-}
-
-#include "libs/bootstate/slot_limits.h"
-
-enum boot_upgrade_kind boot_upgrade_kind_kconfig(void)
-{
-#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-	return BOOT_UPGRADE_SWAP_SCRATCH;
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-	return BOOT_UPGRADE_SWAP_MOVE;
-#else
-	return BOOT_UPGRADE_OVERWRITE;
-#endif
 }
 
 #include "libs/bootstate/update_rules.h"

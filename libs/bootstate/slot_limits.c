@@ -1,17 +1,5 @@
 #include "libs/bootstate/slot_limits.h"
 
-static const struct boot_swap_params scratch_params = { 0, 1, 3 };
-static const struct boot_swap_params move_params = { 1, 0, 3 };
-
-const struct boot_swap_params *boot_swap_params(enum boot_upgrade_kind k)
-{
-	switch (k) {
-	case BOOT_UPGRADE_SWAP_SCRATCH: return &scratch_params;
-	case BOOT_UPGRADE_SWAP_MOVE: return &move_params;
-	default: return NULL;
-	}
-}
-
 uint32_t boot_uniform_sector(struct flash_area *fa)
 {
 	const struct mtd_geometry *geo = fa->win.mtd.geo;
@@ -39,7 +27,7 @@ uint32_t boot_trailer_sector_start(struct flash_area *fa,
 }
 
 uint32_t boot_swap_sector(const struct boot_slots *s,
-			  const struct boot_swap_params *p)
+			  const struct boot_strategy_desc *p)
 {
 	uint32_t sector = boot_uniform_sector(s->primary);
 
@@ -52,7 +40,7 @@ uint32_t boot_swap_sector(const struct boot_slots *s,
 }
 
 uint32_t boot_swap_max_sectors(const struct boot_slots *s,
-			       const struct boot_swap_params *p, uint32_t sector)
+			       const struct boot_strategy_desc *p, uint32_t sector)
 {
 	const struct boot_trailer_geo *g = s->geo_primary;
 	uint32_t pri = boot_trailer_sector_start(s->primary, g) / sector;
@@ -62,17 +50,19 @@ uint32_t boot_swap_max_sectors(const struct boot_slots *s,
 		return 0;
 	if (pri - p->spare_sectors < n)
 		n = pri - p->spare_sectors;
-	if ((uint64_t)n * p->steps_per_sector > (uint64_t)g->max_sectors * g->records)
-		n = g->max_sectors * g->records / p->steps_per_sector;
+	if ((uint64_t)n * p->status_records > (uint64_t)g->max_sectors * g->records)
+		n = g->max_sectors * g->records / p->status_records;
 	return n;
 }
 
 uint32_t boot_max_image_size(enum boot_upgrade_kind k, const struct boot_slots *s)
 {
-	const struct boot_swap_params *p = boot_swap_params(k);
+	const struct boot_strategy_desc *p = boot_strategy_desc(k);
 	uint32_t sector;
 
-	if (p == NULL) /* overwrite: all but the primary's trailer */
+	if (p == NULL)
+		return 0;
+	if (p->status_records == 0) /* a copy: all but the primary's trailer */
 		return flash_area_size(s->primary) - boot_trailer_size(s->geo_primary);
 	sector = boot_swap_sector(s, p);
 	return sector ? boot_swap_max_sectors(s, p, sector) * sector : 0;

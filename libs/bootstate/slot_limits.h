@@ -8,28 +8,14 @@
 #define SLIPWAY_LIBS_BOOTSTATE_SLOT_LIMITS_H
 
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/strategy.h"
 #include "libs/flashmap/flashmap.h"
-
-enum boot_upgrade_kind {
-	BOOT_UPGRADE_OVERWRITE,
-	BOOT_UPGRADE_SWAP_SCRATCH,
-	BOOT_UPGRADE_SWAP_MOVE,
-};
 
 /* One image's slots (scratch: the shared scratch area, or NULL). */
 struct boot_slots {
 	struct flash_area *primary, *secondary, *scratch;
 	const struct boot_trailer_geo *geo_primary, *geo_secondary;
 };
-
-/* How a swap strategy moves sectors; NULL for overwrite-only. */
-struct boot_swap_params {
-	uint32_t spare_sectors;     /* primary sectors beyond the image's */
-	int needs_scratch;
-	uint32_t steps_per_sector;  /* status records per swapped sector */
-};
-
-const struct boot_swap_params *boot_swap_params(enum boot_upgrade_kind k);
 
 /* The size of an area's sectors when they are all alike, else 0. */
 uint32_t boot_uniform_sector(struct flash_area *fa);
@@ -40,22 +26,19 @@ uint32_t boot_trailer_sector_start(struct flash_area *fa,
 
 /* The sector size a swap moves: both slots uniform and alike, or 0. */
 uint32_t boot_swap_sector(const struct boot_slots *s,
-			  const struct boot_swap_params *p);
+			  const struct boot_strategy_desc *p);
 
 /*
  * How many sectors a swap can exchange: those before each slot's trailer
  * sectors, less the spare, within the status records the trailer holds.
  */
 uint32_t boot_swap_max_sectors(const struct boot_slots *s,
-			       const struct boot_swap_params *p, uint32_t sector);
+			       const struct boot_strategy_desc *p, uint32_t sector);
 
 /*
  * The largest image (header, body, TLVs) strategy `k` can install from
  * the secondary into the primary; 0 when the slots rule it out.
  */
 uint32_t boot_max_image_size(enum boot_upgrade_kind k, const struct boot_slots *s);
-
-/* The strategy this configuration's bootloader uses (bootstate_kconfig.c). */
-enum boot_upgrade_kind boot_upgrade_kind_kconfig(void);
 
 #endif

@@ -36,7 +36,8 @@ struct flash_area_desc {
 	uint32_t size;
 };
 
-/* What the upgrade strategy needs of each image's two slots. */
+/* What the upgrade strategy needs of each image's two slots (each
+ * strategy's row in libs/bootstate/strategy.h names its rule). */
 enum flash_map_slot_rule {
 	FLASH_MAP_SLOTS_ANY,
 	FLASH_MAP_SLOTS_EQUAL,                 /* swap-scratch */
@@ -119,7 +120,6 @@ static inline uint32_t flash_area_size(const struct flash_area *fa)
  * geometry as Kconfig states it (uniform sectors). */
 extern const struct flash_area_desc flash_map_kconfig[];
 extern const unsigned int flash_map_kconfig_count;
-extern const enum flash_map_slot_rule flash_map_kconfig_slot_rule;
 extern const struct mtd_geometry flash_kconfig_geometry;
 
 #endif

@@ -46,13 +46,3 @@ const struct flash_area_desc flash_map_kconfig[] = {
 
 const unsigned int flash_map_kconfig_count =
 	sizeof(flash_map_kconfig) / sizeof(flash_map_kconfig[0]);
-
-/* What the configured upgrade strategy needs of each image's two slots. */
-const enum flash_map_slot_rule flash_map_kconfig_slot_rule =
-#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-	FLASH_MAP_SLOTS_EQUAL;
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-	FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE;
-#else
-	FLASH_MAP_SLOTS_ANY;
-#endif

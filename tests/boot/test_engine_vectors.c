@@ -84,7 +84,7 @@ static void test_padded_vectors_through_the_engine(void **state)
 			assert_int_equal(boot_engine_run(&e), 0);
 			if (r.img.swap != cases[i].want)
 				fail_msg("%s, %s, max-align %u: swap type %d, want %d",
-					 strategies[s]->name, cases[i].vector,
+					 strategies[s]->desc->name, cases[i].vector,
 					 cases[i].max_align, r.img.swap, cases[i].want);
 			if (cases[i].want != BOOT_SWAP_NONE) {
 				/* the vector's image now runs, byte for byte */

@@ -21,14 +21,20 @@
  * A slot's image is never corrupted: a corrupted one would read as 0
  * where the uninterrupted life has a version.
  *
+ * Beside power cuts: other geometries (program units 1 to 32, erased 0x00,
+ * non-uniform sectors) and flash failures (-EIO on a program, erase or
+ * read; a worn-out sector), after which the loader must start exactly
+ * what validates (check_verdicts) and end where the life passes.
+ *
  * Prints one line per scenario and
- *   powerfail: <cut points> cut points, <scenarios> scenarios, <failures> failures
+ *   powerfail: <cut points> cut points, <scenarios> scenarios, <failures> failures (...)
  * POWERFAIL_SECTORS sets the slot size in sectors (default 16, 8..1024).
  */
 #include "tests/test.h"
 
 #include "boot/engine/engine.h"
 #include "drivers/mtd/sim_replay.h"
+#include "tests/boot/test_images.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
@@ -39,18 +45,24 @@
 #include <unistd.h>
 
 #define SECTOR 4096
-#define UNIT 8
 #define MAX_IMAGES 3
 #define MAX_OPS 12
 #define MAX_BOOTS 8
 
 static uint32_t nsect = 16;
+/* The flash geometry: program unit, erased value, non-uniform sectors
+ * (the primary half 4 KiB, half 8 KiB sectors; the secondary 8 KiB). */
+static uint32_t unit = 8;
+static uint8_t erased = 0xff;
+static int nonuniform;
+/* Set by a boot that breaks the loader's rules; reported by check(). */
+static const char *broken;
 static uint64_t total_cut_points, total_scenarios, total_failures;
 static int saved_stdout = -1;
 
 /* ---- the device: flash, slots, counters ---- */
 
-static struct mtd_region region;
+static struct mtd_region regions[2];
 static struct mtd_geometry geo;
 static uint8_t *mem, *initial, *snap;
 static struct sim_flash fl;
@@ -60,29 +72,7 @@ static struct flash_area slots[MAX_IMAGES][2], scratch;
 static struct boot_image images[MAX_IMAGES];
 static const struct image_policy policy = { .sig = NULL, .hash = CRYPTO_HASH_SHA256 };
 
-/* Security counters kept in RAM: the OTP is not what is under test here. */
-struct ram_counter {
-	struct moncnt_dev dev;
-	uint32_t v[MAX_IMAGES];
-};
-
-static int ram_counter_read(struct moncnt_dev *d, unsigned int id, uint32_t *v)
-{
-	*v = ((struct ram_counter *)d)->v[id];
-	return 0;
-}
-
-static int ram_counter_raise(struct moncnt_dev *d, unsigned int id, uint32_t v)
-{
-	struct ram_counter *c = (struct ram_counter *)d;
-
-	if (v > c->v[id])
-		c->v[id] = v;
-	return 0;
-}
-
-static const struct moncnt_ops ram_counter_ops = { ram_counter_read, ram_counter_raise };
-static struct ram_counter counter = { { &ram_counter_ops, MAX_IMAGES, 1000 }, { 0 } };
+static struct test_counter counter = TEST_COUNTER_INIT;
 static uint32_t counter_initial[MAX_IMAGES], counter_snap[MAX_IMAGES];
 
 /* ---- scenarios ---- */
@@ -124,40 +114,13 @@ static uint64_t op_start[MAX_OPS + 1], op_last[MAX_OPS];
 static struct outcome before[MAX_OPS + 1]; /* life from just before op p */
 static struct outcome erased_sec[MAX_OPS]; /* STAGE ops: the slot already wiped */
 
-/* A hash-only MCUboot image whose content depends on `seed`, with a
- * security counter equal to its major and an optional dependency. */
+/* A hash-only image with a security counter equal to its major. */
 static uint32_t build_image(uint8_t *out, const struct op *o, uint32_t body)
 {
-	struct image_header h = { .magic = IMAGE_MAGIC, .hdr_size = 32,
-				  .img_size = body };
-	uint32_t prot = 4 + 8 + (o->dep_major ? 16 : 0);
-	uint8_t *p = out + 32 + body;
+	struct test_image t = { o->img, o->major, o->major, o->dep_img,
+				o->dep_major, body };
 
-	h.version.major = o->major;
-	h.protect_tlv_size = (uint16_t)prot;
-	image_header_encode(&h, out);
-	for (uint32_t i = 0; i < body; i++)
-		out[32 + i] = (uint8_t)(i * 31 + o->major * 7 + o->img * 101);
-	put_le16(p, IMAGE_TLV_PROT_INFO_MAGIC);
-	put_le16(p + 2, (uint16_t)prot);
-	put_le16(p + 4, IMAGE_TLV_SEC_CNT);
-	put_le16(p + 6, 4);
-	put_le32(p + 8, o->major);
-	p += 12;
-	if (o->dep_major) {
-		put_le16(p, IMAGE_TLV_DEPENDENCY);
-		put_le16(p + 2, 12);
-		memset(p + 4, 0, 12);
-		p[4] = o->dep_img;
-		p[8] = o->dep_major;
-		p += 16;
-	}
-	put_le16(p, IMAGE_TLV_INFO_MAGIC);
-	put_le16(p + 2, 40);
-	put_le16(p + 4, IMAGE_TLV_SHA256);
-	put_le16(p + 6, 32);
-	crypto_hash_buf(CRYPTO_HASH_SHA256, out, 32 + body + prot, p + 8);
-	return (uint32_t)(p + 40 - out);
+	return test_image_build(out, &t);
 }
 
 /* Image bodies grow with the version, and stay below the swap limit. */
@@ -189,10 +152,16 @@ static void setup_device(const struct scenario *sc)
 		s += nsect;
 	}
 	areas[n++] = (struct flash_area_desc){ "scratch", FLASH_AREA_SCRATCH, 0,
-					       s * SECTOR, SECTOR };
-	s += 1;
-	region = (struct mtd_region){ SECTOR, s };
-	geo = (struct mtd_geometry){ &region, 1, UNIT, 0xff, s * SECTOR };
+					       s * SECTOR, 2 * SECTOR };
+	s += 2;
+	if (nonuniform) { /* one image, overwrite-only: 4 KiB, then 8 KiB */
+		regions[0] = (struct mtd_region){ SECTOR, nsect / 2 };
+		regions[1] = (struct mtd_region){ 2 * SECTOR, (s - nsect / 2) / 2 };
+	} else {
+		regions[0] = (struct mtd_region){ SECTOR, s };
+	}
+	geo = (struct mtd_geometry){ regions, nonuniform ? 2 : 1, unit, erased,
+				     s * SECTOR };
 	free(mem);
 	free(initial);
 	free(snap);
@@ -202,7 +171,7 @@ static void setup_device(const struct scenario *sc)
 	assert_non_null(mem);
 	assert_non_null(initial);
 	assert_non_null(snap);
-	memset(mem, 0xff, geo.size);
+	memset(mem, erased, geo.size);
 	assert_int_equal(sim_flash_init_ram(&fl, &geo, mem), 0);
 	assert_int_equal(flash_map_init(&map, &fl.mtd, areas, n, FLASH_MAP_SLOTS_ANY,
 					&(struct flash_map_fault){ 0 }), 0);
@@ -212,8 +181,8 @@ static void setup_device(const struct scenario *sc)
 		assert_int_equal(flash_area_open(&map, FLASH_AREA_PRIMARY, i, &slots[i][0]), 0);
 		assert_int_equal(flash_area_open(&map, FLASH_AREA_SECONDARY, i, &slots[i][1]), 0);
 		*bi = (struct boot_image){ .primary = &slots[i][0], .secondary = &slots[i][1] };
-		bi->geo_primary = (struct boot_trailer_geo){ pri * SECTOR, 8, UNIT,
-							     nsect, 3, 0xff };
+		bi->geo_primary = (struct boot_trailer_geo){ pri * SECTOR,
+			unit > 8 ? unit : 8, unit, nsect, 3, erased };
 		bi->geo_secondary = bi->geo_primary;
 		bi->geo_secondary.slot_size = nsect * SECTOR;
 	}
@@ -236,9 +205,9 @@ static int stage(struct flash_area *fa, const struct boot_trailer_geo *g,
 	uint32_t n;
 	int rc;
 
-	memset(buf, 0xff, g->slot_size);
+	memset(buf, erased, g->slot_size);
 	n = build_image(buf, o, body_for(o->major));
-	n = (n + UNIT - 1) / UNIT * UNIT;
+	n = (n + unit - 1) / unit * unit;
 	rc = flash_area_erase_sectors(fa, 0, g->slot_size);
 	if (rc == 0)
 		rc = flash_area_program(fa, 0, buf, n);
@@ -263,9 +232,38 @@ static int os_confirms(struct boot_engine *e)
 	return 0;
 }
 
+/*
+ * After a boot whose flash failed (power still on): the loader must start
+ * what validates and only that: each image's hardened verdict passes
+ * exactly when its primary validates with a counter not below the
+ * device's. Anything else is a halt with a valid image, or worse.
+ */
+static void check_verdicts(struct boot_engine *e)
+{
+	uint64_t reads = fl.stats.reads, fail = fl.fail_read;
+
+	fl.fail_read = SIM_NO_CUT; /* the check's own reads work */
+	for (unsigned int i = 0; i < e->nimages; i++) {
+		struct image_facts f;
+		int valid = image_validate(&e->images[i].primary->win.mtd, &policy,
+					   &f) == IMAGE_OK &&
+			    f.sec_cnt >= counter.v[i];
+
+		if (valid != fih_passed(&e->images[i].verdict))
+			broken = valid ? "a flash failure left a valid image "
+					 "unstarted (the loader would halt)" :
+					 "an image that does not validate would start";
+	}
+	fl.stats.reads = reads;
+	fl.fail_read = fail;
+}
+
 static int boot_once(struct boot_engine *e)
 {
 	int rc = boot_engine_run(e);
+
+	if (rc != 0 && !fl.powered_off)
+		check_verdicts(e);
 
 	for (unsigned int i = 0; rc == 0 && i < e->nimages; i++)
 		if (e->images[i].status != IMAGE_OK)
@@ -411,6 +409,11 @@ static int check(struct mtd_dev *dev, const struct sim_replay_point *pt, int rc,
 	save_state();
 	if (recover(&got, &why) != 0)
 		return report(pt, why, NULL);
+	if (broken != NULL) {
+		why = broken;
+		broken = NULL;
+		return report(pt, why, NULL);
+	}
 	if (p == cur->nops) { /* the life completed */
 		ok = same(&got, &before[p], 0);
 	} else if (cur->ops[p].kind == OP_STAGE) {
@@ -419,7 +422,8 @@ static int check(struct mtd_dev *dev, const struct sim_replay_point *pt, int rc,
 		     same(&got, &before[p + 1], 0);
 	} else if (cur->ops[p].kind == OP_BOOT &&
 		   (pt->op < op_last[p] ||
-		    (pt->op == op_last[p] && pt->mode == SIM_CUT_SKIP))) {
+		    (pt->op == op_last[p] && (pt->mode == SIM_CUT_SKIP ||
+					      pt->mode == SIM_FAIL_EIO)))) {
 		ok = same(&got, &before[p], 0);
 	} else {
 		ok = same(&got, &before[p], 0) || same(&got, &before[p + 1], 0);
@@ -491,10 +495,116 @@ static void learn(void)
 			op_last[p] = op_start[p];
 }
 
+/*
+ * What a run replays: power cuts (and transient -EIO on program and erase,
+ * with modes), a read that fails with -EIO, or a worn-out sector.
+ */
+enum proof { PROOF_CUTS, PROOF_READS, PROOF_WORN };
+static enum proof proof;
+static unsigned int replay_modes; /* PROOF_CUTS: sim_replay's; 0: cuts */
+
+/* The end state is one the uninterrupted life passes through. */
+static int on_the_way(const struct outcome *got)
+{
+	for (unsigned int p = 0; p <= cur->nops; p++)
+		if (same(got, &before[p], 0) ||
+		    (p < cur->nops && cur->ops[p].kind == OP_STAGE &&
+		     same(got, &erased_sec[p], 1)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Every read of the life in turn (a sample: every `stride`th) fails once
+ * with -EIO: the life stops there (its boot validated what it could),
+ * recovery must end where the uninterrupted life passes.
+ */
+static void replay_reads(struct sim_replay_result *res, uint64_t stride)
+{
+	uint64_t total;
+	const char *why = "";
+
+	memcpy(mem, initial, geo.size);
+	fl.stats.reads = 0;
+	assert_int_equal(run_ops(NULL, NULL), 0);
+	total = fl.stats.reads;
+	for (uint64_t k = 0; k < total; k += stride) {
+		struct outcome got;
+
+		memcpy(mem, initial, geo.size);
+		fl.stats.reads = 0;
+		fl.fail_read = k;
+		run_ops(NULL, NULL);
+		fl.fail_read = SIM_NO_CUT;
+		res->cut_points++;
+		res->runs++;
+		if (recover(&got, &why) != 0 || broken != NULL || !on_the_way(&got)) {
+			fprintf(stderr, "%s: read %llu fails: %s\n", cur->name,
+				(unsigned long long)k, broken ? broken : *why ? why :
+				"ends where the life never goes");
+			res->failures++;
+		}
+		broken = NULL;
+	}
+}
+
+/*
+ * Each sector of the device in turn is worn out (erasing it fails, for
+ * good) from the start of the life. Nothing may start that does not
+ * validate, a valid primary must start, and each image must keep a valid
+ * copy in one of its slots: the engine never erases the only one.
+ * The swaps cannot keep that last promise: a sector that stops erasing in
+ * the middle of a swap leaves both images split across the slots (and the
+ * scratch area), every sector of them still somewhere but neither slot
+ * whole; the loader then enters recovery (it neither halts nor starts
+ * anything invalid). Those are counted, not failed; overwrite-only must
+ * keep a whole copy.
+ */
+static uint64_t worn_split;
+
+static void replay_worn(struct sim_replay_result *res)
+{
+	const char *why = "";
+
+	for (uint32_t off = 0; off < geo.size;) {
+		uint32_t start, size;
+		struct outcome got;
+
+		assert_int_equal(mtd_sector_at(&geo, off, &start, &size), 0);
+		memcpy(mem, initial, geo.size);
+		fl.worn_start = start;
+		fl.worn_end = start + size;
+		run_ops(NULL, NULL);
+		recover(&got, &why); /* may not settle: the work keeps failing */
+		res->cut_points++;
+		res->runs++;
+		for (unsigned int i = 0; i < cur->nimages && broken == NULL; i++) {
+			struct image_facts f;
+
+			if (image_validate(&slots[i][0].win.mtd, &policy, &f) == IMAGE_OK ||
+			    image_validate(&slots[i][1].win.mtd, &policy, &f) == IMAGE_OK)
+				continue;
+			if (cur->strategy->desc->status_records)
+				worn_split++;
+			else
+				broken = "no valid copy of an image is left";
+		}
+		if (broken != NULL) {
+			fprintf(stderr, "%s: sector at 0x%x worn out: %s\n", cur->name,
+				(unsigned)start, broken);
+			res->failures++;
+			broken = NULL;
+		}
+		fl.worn_start = fl.worn_end = 0;
+		off = start + size;
+	}
+}
+
 static void run(struct scenario *sc)
 {
-	struct sim_replay_result res;
-	struct sim_replay rp = { .seed = 1234, .scenario = run_ops, .check = check };
+	struct sim_replay_result res = { 0 };
+	struct sim_replay rp = { .seed = 1234, .scenario = run_ops, .check = check,
+				 .modes = replay_modes };
 	char buf[160];
 
 	for (sc->nops = 0; sc->nops < MAX_OPS && sc->ops[sc->nops].kind != OP_END;)
@@ -525,7 +635,12 @@ static void run(struct scenario *sc)
 			fail_msg("%s: image %u ends at v%u, the rules want v%u (%s)",
 				 sc->name, i, before[sc->nops].primary[i], sc->want[i], buf);
 	}
-	sim_replay_all(&rp, &res);
+	if (proof == PROOF_CUTS)
+		sim_replay_all(&rp, &res);
+	else if (proof == PROOF_READS)
+		replay_reads(&res, 7);
+	else
+		replay_worn(&res);
 	total_cut_points += res.cut_points;
 	total_scenarios++;
 	total_failures += res.failures;
@@ -545,14 +660,12 @@ static void run(struct scenario *sc)
 
 struct strategy_case {
 	const struct boot_strategy *s;
-	const char *name;
-	int reverts;
 };
 
 static const struct strategy_case strategies[] = {
-	{ &boot_strategy_overwrite, "overwrite-only", 0 },
-	{ &boot_strategy_swap_scratch, "swap-scratch", 1 },
-	{ &boot_strategy_swap_move, "swap-move", 1 },
+	{ &boot_strategy_overwrite },
+	{ &boot_strategy_swap_scratch },
+	{ &boot_strategy_swap_move },
 };
 
 static void run_named(struct scenario sc, const struct strategy_case *st,
@@ -560,7 +673,7 @@ static void run_named(struct scenario sc, const struct strategy_case *st,
 {
 	char name[96];
 
-	snprintf(name, sizeof(name), "%s, %s", st->name, what);
+	snprintf(name, sizeof(name), "%s, %s", st->s->desc->name, what);
 	sc.name = name;
 	sc.strategy = st->s;
 	run(&sc);
@@ -577,7 +690,7 @@ static void one_image(const struct strategy_case *st)
 	run_named((struct scenario){ .nimages = 1, .factory = { 1 },
 		.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
 		.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
-		.want = { st->reverts ? 1 : 2 } },
+		.want = { st->s->desc->can_revert ? 1 : 2 } },
 		st, "test upgrade, not confirmed: revert");
 	run_named((struct scenario){ .nimages = 1, .factory = { 1 },
 		.staged = { STAGE(0, 2, 1) }, .nstaged = 1,
@@ -615,7 +728,7 @@ static void two_images(const struct strategy_case *st)
 	run_named((struct scenario){ .nimages = 2, .factory = { 1, 1 },
 		.staged = { STAGE_DEP(0, 2, 0, 1, 2), STAGE(1, 2, 0) }, .nstaged = 2,
 		.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
-		.want = { st->reverts ? 1 : 2, st->reverts ? 1 : 2 } },
+		.want = { st->s->desc->can_revert ? 1 : 2, st->s->desc->can_revert ? 1 : 2 } },
 		st, "2 images, test upgrade, not confirmed: revert");
 	run_named((struct scenario){ .nimages = 2, .factory = { 1, 1 },
 		.staged = { STAGE(0, 2, 1), STAGE(1, 2, 1) }, .nstaged = 2,
@@ -677,6 +790,91 @@ static void test_three_images(void **state)
 		three_images(&strategies[s]);
 }
 
+/*
+ * Other flash geometries, on 8-sector slots: each program unit with the
+ * erased value 0xff, three with 0x00, and non-uniform sectors (overwrite
+ * only: the swaps need uniform, alike sectors). A sample of the scenarios:
+ * POWERFAIL_GEOMETRIES=all runs every one-image scenario on each.
+ */
+static void test_geometries(void **state)
+{
+	static const struct { uint32_t unit; uint8_t erased; int nonuniform; } g[] = {
+		{ 1, 0xff, 0 }, { 4, 0xff, 0 }, { 16, 0xff, 0 }, { 32, 0xff, 0 },
+		{ 1, 0x00, 0 }, { 8, 0x00, 0 }, { 32, 0x00, 0 }, { 8, 0xff, 1 },
+	};
+	const char *env = getenv("POWERFAIL_GEOMETRIES");
+	int all = env && strcmp(env, "all") == 0;
+	uint32_t saved = nsect;
+
+	(void)state;
+	nsect = 8;
+	for (unsigned int k = 0; k < sizeof(g) / sizeof(g[0]); k++) {
+		char what[64];
+
+		unit = g[k].unit;
+		erased = g[k].erased;
+		nonuniform = g[k].nonuniform;
+		fprintf(stderr, "geometry: program unit %u, erased 0x%02x%s\n",
+			(unsigned)unit, erased, nonuniform ? ", non-uniform sectors" : "");
+		for (unsigned int s = 0; s < 3; s++) {
+			if (nonuniform && strategies[s].s->desc->status_records)
+				continue;
+			if (all) {
+				one_image(&strategies[s]);
+				continue;
+			}
+			snprintf(what, sizeof(what), "unit %u/0x%02x, test upgrade, "
+				 "not confirmed", (unsigned)unit, erased);
+			run_named((struct scenario){ .nimages = 1, .factory = { 1 },
+				.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
+				.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
+				.want = { strategies[s].s->desc->can_revert ? 1 : 2 } },
+				&strategies[s], what);
+		}
+	}
+	unit = 8;
+	erased = 0xff;
+	nonuniform = 0;
+	nsect = saved;
+}
+
+/*
+ * Flash failures beside power cuts: each program and erase of a life in
+ * turn returns -EIO (changing nothing; the flash works again after), a
+ * sample of its reads does, and each sector in turn is worn out.
+ */
+static void test_flash_failures(void **state)
+{
+	(void)state;
+	for (unsigned int s = 0; s < 3; s++) {
+		proof = PROOF_CUTS;
+		replay_modes = 1u << SIM_FAIL_EIO;
+		run_named((struct scenario){ .nimages = 1, .factory = { 1 },
+			.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
+			.ops = { BOOT, BOOT, BOOT }, .confirms = 0,
+			.want = { strategies[s].s->desc->can_revert ? 1 : 2 } },
+			&strategies[s], "-EIO on program/erase: test, reverted");
+		replay_modes = 0;
+		proof = PROOF_READS;
+		run_named((struct scenario){ .nimages = 1, .factory = { 1 },
+			.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
+			.ops = { OS, OS }, .confirms = V(2), .want = { 2 } },
+			&strategies[s], "-EIO on a read: test, confirmed");
+		proof = PROOF_WORN;
+		run_named((struct scenario){ .nimages = 1, .factory = { 1 },
+			.staged = { STAGE(0, 2, 0) }, .nstaged = 1,
+			.ops = { OS, OS }, .confirms = V(2), .want = { 2 } },
+			&strategies[s], "a worn-out sector: test, confirmed");
+	}
+	proof = PROOF_CUTS;
+	replay_modes = 1u << SIM_FAIL_EIO;
+	run_named((struct scenario){ .nimages = 2, .factory = { 1, 1 },
+		.staged = { STAGE_DEP(0, 2, 0, 1, 2), STAGE(1, 2, 0) }, .nstaged = 2,
+		.ops = { OS, OS }, .confirms = V(2), .want = { 2, 2 } },
+		&strategies[2], "2 images, -EIO on program/erase");
+	replay_modes = 0;
+}
+
 static int setup(void **state)
 {
 	const char *env = getenv("POWERFAIL_SECTORS");
@@ -696,10 +894,12 @@ static int teardown(void **state)
 	(void)state;
 	fflush(stdout);
 	dup2(saved_stdout, 1);
-	printf("powerfail: %llu cut points, %llu scenarios, %llu failures\n",
+	printf("powerfail: %llu cut points, %llu scenarios, %llu failures "
+	       "(%llu worn sectors left a swap split)\n",
 	       (unsigned long long)total_cut_points,
 	       (unsigned long long)total_scenarios,
-	       (unsigned long long)total_failures);
+	       (unsigned long long)total_failures,
+	       (unsigned long long)worn_split);
 	free(mem);
 	free(initial);
 	free(snap);
@@ -714,6 +914,8 @@ int main(void)
 		cmocka_unit_test(test_swap_move),
 		cmocka_unit_test(test_two_images),
 		cmocka_unit_test(test_three_images),
+		cmocka_unit_test(test_geometries),
+		cmocka_unit_test(test_flash_failures),
 	};
 
 	return cmocka_run_group_tests_name("boot engine power-fail", tests, setup,

@@ -3,6 +3,7 @@
  * flash map's own validation, so a layout the bootloader would refuse never
  * gets built. Compiled for the host against the configuration's autoconf.h.
  */
+#include "libs/bootstate/strategy.h"
 #include "libs/flashmap/flashmap.h"
 
 #include <stdio.h>
@@ -13,7 +14,7 @@ int main(void)
 	char msg[256];
 
 	if (flash_map_validate(flash_map_kconfig, flash_map_kconfig_count,
-			       &flash_kconfig_geometry, flash_map_kconfig_slot_rule, &f) != 0) {
+			       &flash_kconfig_geometry, boot_strategy_kconfig()->slot_rule, &f) != 0) {
 		flash_map_describe(flash_map_kconfig, &f, msg, sizeof(msg));
 		fprintf(stderr, "error: flash layout: %s (see the Flash layout "
 			"menu, CONFIG_FLASH_AREA_*)\n", msg);

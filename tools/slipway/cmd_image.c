@@ -7,6 +7,7 @@
 #include "tools/slipway/slipway.h"
 #include "drivers/mtd/sim_flash.h"
 #include "libs/bootstate/bootstate.h"
+#include "libs/bootstate/strategy.h"
 #include "libs/cbor/cbor_enc.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
@@ -66,7 +67,8 @@ static uint32_t trailer_budget(const struct sign_opts *o)
 
 	if (o->overwrite_only)
 		return 2 * a + magic;
-	return o->max_sectors * 3 * o->align + 4 * a + magic;
+	return o->max_sectors * boot_strategies[BOOT_UPGRADE_SWAP_MOVE].trailer_records *
+	       o->align + 4 * a + magic;
 }
 
 /* "(1, 2.0.0+0), (2, 3.1.2)" */

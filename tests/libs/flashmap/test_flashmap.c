@@ -2,6 +2,7 @@
 #include "tests/test.h"
 
 #include "drivers/mtd/sim_flash.h"
+#include "libs/bootstate/strategy.h"
 #include "libs/flashmap/flashmap_esp.h"
 
 #include <errno.h>
@@ -19,8 +20,8 @@ static void test_kconfig_layout_is_valid(void **state)
 	assert_int_equal(flash_map_validate(flash_map_kconfig,
 					    flash_map_kconfig_count,
 					    &flash_kconfig_geometry,
-					    flash_map_kconfig_slot_rule, &f), 0);
-	assert_int_equal(flash_map_kconfig_slot_rule,
+					    boot_strategy_kconfig()->slot_rule, &f), 0);
+	assert_int_equal(boot_strategy_kconfig()->slot_rule,
 			 FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE); /* sim: swap-move */
 	assert_string_equal(flash_map_kconfig[1].name, "image0-primary");
 	assert_int_equal(flash_map_kconfig[1].offset,

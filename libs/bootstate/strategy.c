@@ -1,0 +1,49 @@
+/* libs/bootstate/strategy.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "libs/bootstate/strategy.h"
+
+#include <stddef.h>
+
+/*
+ * trailer_records is 3 for every row, overwrite-only included: the
+ * swap modes' layout (format doc 4.4), so that a slot's trailer sits in
+ * one place whichever of these bootloaders reads it.
+ */
+const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS] = {
+	[BOOT_UPGRADE_OVERWRITE] = {
+		.name = "overwrite-only", .kind = BOOT_UPGRADE_OVERWRITE,
+		.slot_rule = FLASH_MAP_SLOTS_ANY, .can_revert = 0,
+		.status_records = 0, .spare_sectors = 0, .needs_scratch = 0,
+		.trailer_records = 3, .stage_sector = 0,
+	},
+	[BOOT_UPGRADE_SWAP_SCRATCH] = {
+		.name = "swap-scratch", .kind = BOOT_UPGRADE_SWAP_SCRATCH,
+		.slot_rule = FLASH_MAP_SLOTS_EQUAL, .can_revert = 1,
+		.status_records = 3, .spare_sectors = 0, .needs_scratch = 1,
+		.trailer_records = 3, .stage_sector = 0,
+	},
+	[BOOT_UPGRADE_SWAP_MOVE] = {
+		.name = "swap-move", .kind = BOOT_UPGRADE_SWAP_MOVE,
+		.slot_rule = FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE, .can_revert = 1,
+		.status_records = 3, .spare_sectors = 1, .needs_scratch = 0,
+		.trailer_records = 3, .stage_sector = 0,
+	},
+};
+
+const struct boot_strategy_desc *boot_strategy_desc(enum boot_upgrade_kind k)
+{
+	return (unsigned int)k < BOOT_UPGRADE_KINDS ? &boot_strategies[k] : NULL;
+}
+
+const struct boot_strategy_desc *boot_strategy_kconfig(void)
+{
+#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
+	return &boot_strategies[BOOT_UPGRADE_SWAP_SCRATCH];
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
+	return &boot_strategies[BOOT_UPGRADE_SWAP_MOVE];
+#else
+	return &boot_strategies[BOOT_UPGRADE_OVERWRITE];
+#endif
+}
