@@ -1,3 +1,6 @@
+# Makefile
+# SPDX-License-Identifier: Apache-2.0
+
 #
 # Slipway top-level Makefile. README.md describes the targets; `make help`
 # lists them. Everything a build writes goes to O= (default: build/).

@@ -1,3 +1,8 @@
+/* arch/arch.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * What every chip provides to the programs built on it, and what every
  * program provides to the chip's start-up. The bootloader and the OS image

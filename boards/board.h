@@ -1,3 +1,8 @@
+/* boards/board.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* What every board provides. */
 #ifndef SLIPWAY_BOARDS_BOARD_H
 #define SLIPWAY_BOARDS_BOARD_H

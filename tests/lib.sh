@@ -1,3 +1,6 @@
+# tests/lib.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Helpers for script tests. Each check prints "ok - what" or "not ok - what";
 # tests/run.sh counts them. Set by the runner: SRCTREE, BUILD (the check
 # configuration's build directory), TESTTMP (a fresh temporary directory).

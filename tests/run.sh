@@ -1,4 +1,6 @@
 #!/bin/sh
+# tests/run.sh
+# SPDX-License-Identifier: Apache-2.0
 # Every test of the tree, as `make check` runs it: build the sim test
 # configuration, run each cmocka unit test, each script test
 # (tests/**/test_*.sh), then the defconfig matrix. Ends with one line

@@ -1,3 +1,8 @@
+/* tests/test.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Common includes and helpers for the cmocka unit tests. */
 #ifndef SLIPWAY_TESTS_TEST_H
 #define SLIPWAY_TESTS_TEST_H

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/bench.sh
+# SPDX-License-Identifier: Apache-2.0
 # `make bench`: the project's figures, all counted (by callgrind, or by the
 # simulated flash) rather than timed. Usage: bench.sh SRCTREE BENCHDIR SLIPWAY
 set -eu

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/bench_qemu.sh
+# SPDX-License-Identifier: Apache-2.0
 # `make bench`, QEMU part: the real bootloader on qemu-rv32-virt under
 # -icount (one instruction per virtual nanosecond, so counts repeat), from
 # reset to its jump into an image of 256 KiB; and the bootloader's size.

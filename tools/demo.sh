@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/demo.sh
+# SPDX-License-Identifier: Apache-2.0
 # `make demo`: the update flow on the sim, as a user would type it into the
 # reference OS's shell: boot v1, stage v2 through the update agent, ask for
 # a test upgrade, reboot into v2, confirm it, reboot: v2 stays.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/fuzz.sh
+# SPDX-License-Identifier: Apache-2.0
 # Run each libFuzzer target for SECONDS, its corpus seeded from the upstream
 # vectors when ../shared is present. Prints one line per target and exits
 # non-zero if any target crashed (its reproducer is kept in DIR/<name>/).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/matrix.sh
+# SPDX-License-Identifier: Apache-2.0
 # Build every named defconfig, each in its own O= directory under DIR, all in
 # parallel, then print one table row each: name, result, and the
 # bootloader's text, data and bss. Exits non-zero if any build failed.

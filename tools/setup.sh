@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/setup.sh
+# SPDX-License-Identifier: Apache-2.0
 # Install what Slipway needs on a Debian machine. Idempotent: when everything
 # is there it only checks and returns. Uses sudo when not run as root.
 #  - Debian packages: compilers for every arch, C libraries for targets,

@@ -1,3 +1,8 @@
+/* boot/agent/ota.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "boot/agent/ota.h"
 
 #include <errno.h>

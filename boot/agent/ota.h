@@ -1,3 +1,8 @@
+/* boot/agent/ota.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The update agent: the OTA API an OS links to update itself. It works on
  * the bootloader's own objects (drivers/mtd, libs/flashmap, libs/image,

@@ -1,3 +1,8 @@
+/* boot/agent/ota_kconfig.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* The agent's configuration from this .config: the bootloader's own. */
 #include "boot/agent/ota.h"
 #include "boards/board.h"

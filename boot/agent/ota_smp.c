@@ -1,3 +1,8 @@
+/* boot/agent/ota_smp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "boot/agent/ota_smp.h"
 
 #include <errno.h>

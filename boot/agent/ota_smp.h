@@ -1,3 +1,8 @@
+/* boot/agent/ota_smp.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The update agent as an SMP image-management backend: what an OS links to
  * be updated by mcumgr or `slipway smp` while it runs. Uploads are staged

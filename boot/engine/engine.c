@@ -1,3 +1,8 @@
+/* boot/engine/engine.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "boot/engine/engine.h"
 #include "libs/log/log.h"
 

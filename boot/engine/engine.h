@@ -1,3 +1,8 @@
+/* boot/engine/engine.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The boot engine: for each image it finishes any upgrade an earlier boot
  * left half done, decides from the trailers what this boot must do,

@@ -1,3 +1,8 @@
+/* boot/engine/strategy_overwrite.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Overwrite-only: the secondary's image is copied over the primary, then
  * the secondary is erased. No revert, and nothing to resume: until the

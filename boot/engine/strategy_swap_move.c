@@ -1,3 +1,8 @@
+/* boot/engine/strategy_swap_move.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Swap by moving: the primary's image sectors first move up by one sector
  * (last first), then for each sector i the secondary's sector i goes to

@@ -1,3 +1,8 @@
+/* boot/engine/strategy_swap_scratch.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Swap using a scratch area: each sector i of the two slots is exchanged
  * in three steps through the scratch area (secondary -> scratch, primary

@@ -1,3 +1,8 @@
+/* boot/engine/swap.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "boot/engine/swap.h"
 #include "libs/log/log.h"
 

@@ -1,3 +1,8 @@
+/* boot/engine/swap.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * What swap-scratch and swap-move share: a swap exchanges the first n
  * sectors of the two slots in steps, and after each step one status record

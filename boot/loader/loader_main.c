@@ -1,3 +1,8 @@
+/* boot/loader/loader_main.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The bootloader's flow: set up the flash map, let the boot engine finish
  * or apply the upgrades the trailers ask for, and start image 0 once every

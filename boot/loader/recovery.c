@@ -1,3 +1,8 @@
+/* boot/loader/recovery.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * When serial recovery starts, and its loop: the SMP server with the OS
  * group (echo, reset, parameters) and the image group over

@@ -1,3 +1,8 @@
+/* boot/loader/recovery.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Serial recovery (CONFIG_BOOT_SERIAL_RECOVERY): the bootloader serves SMP
  * requests on the board's SMP line instead of booting. An upload goes to

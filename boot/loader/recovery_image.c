@@ -1,3 +1,8 @@
+/* boot/loader/recovery_image.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Serial recovery's image backend. Uploads go to the configured slot of
  * the image named in the first chunk, written through the same

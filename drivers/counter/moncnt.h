@@ -1,3 +1,8 @@
+/* drivers/counter/moncnt.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Monotonic counters: values that can only go up, one per image, for the
  * security-counter rule (an image whose SEC_CNT is below the device's

@@ -1,3 +1,8 @@
+/* drivers/counter/moncnt_otp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/counter/moncnt.h"
 #include "drivers/otp/otp.h"
 

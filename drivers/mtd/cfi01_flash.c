@@ -1,3 +1,8 @@
+/* drivers/mtd/cfi01_flash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/mtd/cfi01_flash.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* drivers/mtd/cfi01_flash.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Parallel NOR flash with the CFI Intel/Sharp extended command set
  * (command set 0x0001, "CFI-01"), on a 32-bit bus made of two x16 chips

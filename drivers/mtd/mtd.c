@@ -1,3 +1,8 @@
+/* drivers/mtd/mtd.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Argument checking for every flash access. Drivers trust these checks, so
  * they are the one place that bounds, alignment and overflow are decided.

@@ -1,3 +1,8 @@
+/* drivers/mtd/mtd.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Flash device interface shared by the bootloader, the update agent and the
  * host tools. A driver embeds `struct mtd_dev` first in its own struct and

@@ -1,3 +1,8 @@
+/* drivers/mtd/mtd_window.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/mtd/mtd_window.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* drivers/mtd/mtd_window.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * A window onto a parent flash device, as NuttX's mtd_partition: a device
  * of its own whose offset 0 is `offset` on the parent and which cannot reach

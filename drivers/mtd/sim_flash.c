@@ -1,3 +1,8 @@
+/* drivers/mtd/sim_flash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/mtd/sim_flash.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* drivers/mtd/sim_flash.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Simulated NOR flash: the flash of the sim target and of every unit test.
  * Backed by RAM the caller provides, or by a file mapped shared so that every

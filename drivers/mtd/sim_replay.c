@@ -1,3 +1,8 @@
+/* drivers/mtd/sim_replay.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/mtd/sim_replay.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* drivers/mtd/sim_replay.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Exhaustive power-cut replay on the simulated flash. A scenario (any code
  * that changes flash) is first run without a fault to count its programs

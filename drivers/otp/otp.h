@@ -1,3 +1,8 @@
+/* drivers/otp/otp.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * One-time-programmable words (eFuse, OTP). Bits only ever go from 0 to 1;
  * a burn that asks for anything else keeps the 1s already there. Monotonic

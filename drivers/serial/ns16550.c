@@ -1,3 +1,8 @@
+/* drivers/serial/ns16550.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "drivers/serial/ns16550.h"
 
 #include "arch/arch.h"

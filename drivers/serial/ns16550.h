@@ -1,3 +1,8 @@
+/* drivers/serial/ns16550.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * 16550-compatible UART, polled: a serial_dev over the register block at a
  * CPU address (one byte per register). Interrupts stay off; a read waits

@@ -1,3 +1,8 @@
+/* drivers/serial/serial.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * A serial line (a UART, or the sim's stand-ins): a table of operations
  * first in the driver's own struct, as drivers/mtd does. Negative errno

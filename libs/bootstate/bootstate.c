@@ -1,3 +1,8 @@
+/* libs/bootstate/bootstate.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/bootstate/bootstate.h"
 #include "libs/util/le.h"
 

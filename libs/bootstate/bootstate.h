@@ -1,3 +1,8 @@
+/* libs/bootstate/bootstate.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Boot state: the MCUboot trailer at the end of each slot (format doc
  * section 4) and the swap-type decision made from two of them (section 5).

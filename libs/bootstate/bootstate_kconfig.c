@@ -1,3 +1,8 @@
+/* libs/bootstate/bootstate_kconfig.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Trailer geometry, upgrade strategy and update rules from Kconfig. */
 #include "libs/bootstate/bootstate.h"
 #include "libs/bootstate/strategy.h"

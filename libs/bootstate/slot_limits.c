@@ -1,3 +1,8 @@
+/* libs/bootstate/slot_limits.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/bootstate/slot_limits.h"
 
 uint32_t boot_uniform_sector(struct flash_area *fa)

@@ -1,3 +1,8 @@
+/* libs/bootstate/slot_limits.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * What an upgrade strategy can install into a pair of slots: the geometry
  * rules of each strategy, stated once here for the bootloader's strategies

@@ -1,3 +1,8 @@
+/* libs/bootstate/update_rules.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/bootstate/update_rules.h"
 
 #include <stdio.h>

@@ -1,3 +1,8 @@
+/* libs/bootstate/update_rules.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The rules an update must pass besides being a valid image, stated once
  * for the bootloader (which refuses and erases) and the update agent

@@ -1,3 +1,8 @@
+/* libs/cbor/cbor_dec.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/cbor/cbor_dec.h"
 
 #include <errno.h>

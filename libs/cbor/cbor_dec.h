@@ -1,3 +1,8 @@
+/* libs/cbor/cbor_dec.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * A small CBOR (RFC 8949) decoder over a caller's buffer, for SMP: it
  * reads one data item head at a time and skips whole items, definite or

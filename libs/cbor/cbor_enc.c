@@ -1,3 +1,8 @@
+/* libs/cbor/cbor_enc.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/cbor/cbor_enc.h"
 
 #include <string.h>

@@ -1,3 +1,8 @@
+/* libs/cbor/cbor_enc.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * A small CBOR (RFC 8949) encoder into a caller's buffer: integers,
  * byte and text strings, booleans, maps and arrays of known size. No allocation.

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_aes.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_aes.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_aes.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* AES-CTR glue over mbedtls, counter starting at zero (MCUboot's body and key encryption). */
 #ifndef SLIPWAY_LIBS_CRYPTO_CRYPTO_AES_H
 #define SLIPWAY_LIBS_CRYPTO_CRYPTO_AES_H

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_ecies.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_ecies.h"
 #include "libs/crypto/crypto_aes.h"
 #include "libs/crypto/crypto_hash.h"

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_ecies.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Recovering an image's AES key from its ENC_EC256 or ENC_X25519 TLV with
  * the device's private key (format doc section 3.7): ECDH with the

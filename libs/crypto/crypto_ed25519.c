@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_ed25519.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_sig.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_hash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_hash.h"
 
 #include <errno.h>

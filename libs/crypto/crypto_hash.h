@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_hash.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Hash glue over mbedtls: the rest of the tree names no mbedtls type, so the
  * crypto backend is chosen in this directory alone. Streaming, so an image

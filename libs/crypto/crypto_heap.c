@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_heap.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_heap.h"
 
 #include <mbedtls/memory_buffer_alloc.h>

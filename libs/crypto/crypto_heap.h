@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_heap.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * mbedtls' heap on devices: a static buffer (CONFIG_CRYPTO_HEAP_SIZE) handed
  * to mbedtls' buffer allocator on first use. Host builds use malloc, and

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_md5.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_md5.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_md5.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * MD5 glue over mbedtls, for the ESP-IDF partition table's checksum entry
  * (an integrity check the format defines, not a security measure).

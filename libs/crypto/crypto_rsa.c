@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_rsa.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_heap.h"
 #include "libs/crypto/crypto_sig.h"
 

@@ -1,3 +1,8 @@
+/* libs/crypto/crypto_sig.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Signature verification glue: ECDSA and RSA-PSS over mbedtls, Ed25519 over
  * libsodium. One file per algorithm, so a build links only the one its

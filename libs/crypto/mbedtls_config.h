@@ -1,3 +1,8 @@
+/* libs/crypto/mbedtls_config.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * mbedtls configuration of Slipway's device programs (bootloader, OS image),
  * derived from the .config: only what the chosen algorithm needs is

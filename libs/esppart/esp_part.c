@@ -1,3 +1,8 @@
+/* libs/esppart/esp_part.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/esppart/esp_part.h"
 #include "libs/crypto/crypto_md5.h"
 #include "libs/util/le.h"

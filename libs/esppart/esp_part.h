@@ -1,3 +1,8 @@
+/* libs/esppart/esp_part.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * ESP-IDF partition tables (../shared/docs/esp-formats.md section 3): the
  * binary format, and the consistency rules ESP-IDF's gen_esp32part.py

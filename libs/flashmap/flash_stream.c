@@ -1,3 +1,8 @@
+/* libs/flashmap/flash_stream.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/flashmap/flash_stream.h"
 
 #include <errno.h>

@@ -1,3 +1,8 @@
+/* libs/flashmap/flash_stream.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Writing a stream of bytes of any chunk sizes into a flash area from its
  * start: each sector is erased just before the cursor enters it, and bytes

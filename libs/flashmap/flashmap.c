@@ -1,3 +1,8 @@
+/* libs/flashmap/flashmap.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/flashmap/flashmap.h"
 
 #include <errno.h>

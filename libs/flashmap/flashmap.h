@@ -1,3 +1,8 @@
+/* libs/flashmap/flashmap.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Named flash areas. A board's layout is a table of area descriptions (from
  * its Kconfig, flashmap_kconfig.c, or from an ESP-IDF partition table read

@@ -1,3 +1,8 @@
+/* libs/flashmap/flashmap_esp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/flashmap/flashmap_esp.h"
 
 static void role_of(const struct esp_part *p, struct flash_area_desc *d)

@@ -1,3 +1,8 @@
+/* libs/flashmap/flashmap_esp.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * A flash map read from an ESP-IDF partition table in flash. Partitions
  * become areas named by their labels, with roles by type and subtype:

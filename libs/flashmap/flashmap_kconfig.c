@@ -1,3 +1,8 @@
+/* libs/flashmap/flashmap_kconfig.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The layout and boot-flash geometry from Kconfig: the board's defaults, or
  * what the user changed in menuconfig. An area of size 0 is absent.

@@ -1,3 +1,8 @@
+/* libs/image/image_error.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/image/image_error.h"
 
 const char *image_strerror(int err)

@@ -1,3 +1,8 @@
+/* libs/image/image_error.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Why an image is refused: one named reason each; image_strerror() says it. */
 #ifndef SLIPWAY_LIBS_IMAGE_IMAGE_ERROR_H
 #define SLIPWAY_LIBS_IMAGE_IMAGE_ERROR_H

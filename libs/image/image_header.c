@@ -1,3 +1,8 @@
+/* libs/image/image_header.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/image/image_header.h"
 #include "libs/util/le.h"
 

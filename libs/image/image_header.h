@@ -1,3 +1,8 @@
+/* libs/image/image_header.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * MCUboot image header (../shared/docs/mcuboot-image-format.md section 2).
  * Decoding is byte by byte, little-endian, so it is independent of the host's

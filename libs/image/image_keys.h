@@ -1,3 +1,8 @@
+/* libs/image/image_keys.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The trusted keys of this configuration, generated at build time by
  * `slipway image keytable` from CONFIG_BOOT_TRUSTED_KEYS.

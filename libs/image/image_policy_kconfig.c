@@ -1,3 +1,8 @@
+/* libs/image/image_policy_kconfig.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The validation policy from Kconfig. Naming one image_sig_* here is what
  * links that algorithm, and only that one, into the program.

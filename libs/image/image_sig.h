@@ -1,3 +1,8 @@
+/* libs/image/image_sig.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Signature algorithms for image validation, one object file each
  * (image_sig_ecdsa.c, image_sig_rsa.c, image_sig_ed25519.c): a build links

@@ -1,3 +1,8 @@
+/* libs/image/image_sig_ecdsa.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/crypto/crypto_sig.h"
 #include "libs/image/image_sig.h"
 #include "libs/image/image_tlv.h"

@@ -1,3 +1,8 @@
+/* libs/image/image_tlv.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
 

@@ -1,3 +1,8 @@
+/* libs/image/image_tlv.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Walking an image's TLV area in flash (format doc section 3). The blocks
  * are located and bounds-checked once; every entry is then checked to lie

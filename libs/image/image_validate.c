@@ -1,3 +1,8 @@
+/* libs/image/image_validate.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/image/image_validate.h"
 #include "libs/crypto/crypto_aes.h"
 #include "libs/image/image_tlv.h"

@@ -1,3 +1,8 @@
+/* libs/image/image_validate.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Validating an MCUboot image in a slot: header, TLV bounds, hash streamed
  * from flash through a bounded buffer, key and signature, and the facts the

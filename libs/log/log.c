@@ -1,3 +1,8 @@
+/* libs/log/log.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/log/log.h"
 
 #include <stdarg.h>

@@ -1,3 +1,8 @@
+/* libs/log/log.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Levelled log for device programs. The level is CONFIG_LOG_LEVEL (0 none,
  * 1 error, 2 warn, 3 info, 4 debug); a call above it is compiled out,

@@ -1,3 +1,8 @@
+/* libs/smp/smp_img.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * SMP group 1 (image management): state read and write (0), upload (1)
  * and erase (5). The protocol's rules live here, once: an upload's first

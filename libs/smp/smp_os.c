@@ -1,3 +1,8 @@
+/* libs/smp/smp_os.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/smp/smp_os.h"
 
 #include <string.h>

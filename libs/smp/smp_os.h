@@ -1,3 +1,8 @@
+/* libs/smp/smp_os.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * SMP group 0 (OS): echo (0), echo control (1), reset (5), MCUmgr
  * parameters (6), OS information (7) and bootloader information (8).

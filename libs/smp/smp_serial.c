@@ -1,3 +1,8 @@
+/* libs/smp/smp_serial.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/smp/smp_serial.h"
 
 #include <mbedtls/base64.h>

@@ -1,3 +1,8 @@
+/* libs/smp/smp_serial.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * SMP over a serial line ("SMP over console"), as mcumgr clients, Zephyr
  * and MCUboot frame it: a packet travels as len16 | packet | CRC16, both

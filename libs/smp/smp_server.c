@@ -1,3 +1,8 @@
+/* libs/smp/smp_server.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #include "libs/smp/smp_server.h"
 
 #include <string.h>

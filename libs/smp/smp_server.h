@@ -1,3 +1,8 @@
+/* libs/smp/smp_server.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The SMP (mcumgr) request dispatcher, shared by the bootloader's serial
  * recovery and the OS image: it checks a packet's header, finds the

@@ -1,3 +1,8 @@
+/* libs/util/le.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Little-endian fields of on-flash formats, read and written byte by byte. */
 #ifndef SLIPWAY_LIBS_UTIL_LE_H
 #define SLIPWAY_LIBS_UTIL_LE_H

@@ -1,3 +1,8 @@
+/* os/reference/os_main.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The reference OS image: the program the bootloader boots in this tree, a
  * stand-in for a product's own OS. Its banner names the version in its own

@@ -1,3 +1,6 @@
+# tests/bench/test_bench_runs.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `make bench` runs and prints every figure it promises (the figures
 # themselves are read by people, not asserted: they come from the bench).
 . "$SRCTREE/tests/lib.sh"

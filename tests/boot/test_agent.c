@@ -1,3 +1,8 @@
+/* tests/boot/test_agent.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The update agent (boot/agent/ota.c) on the simulated flash, with the
  * boot engine as the judge of what it leaves: streaming in any chunk

@@ -1,3 +1,8 @@
+/* tests/boot/test_engine_vectors.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * imgtool's padded vectors placed in a secondary slot, through the boot
  * engine itself: the engine does what upstream does with them (a test or

@@ -1,3 +1,8 @@
+/* tests/boot/test_powerfail.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Power-fail proof of the boot engine. A scenario is a short life of the
  * device: boots, the OS confirming what runs, the OS staging an update.

@@ -1,3 +1,8 @@
+/* tests/boot/test_smp_agent.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The SMP server (libs/smp) with the update agent as its image backend
  * (boot/agent/ota_smp.c), on the simulated flash: replies in SMP v1 and v2

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_boot_trailer.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libFuzzer: hostile trailers (magic, flags, swap_info, swap_size, status
  * records) at the end of both slots, under each upgrade strategy. The

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_cbor.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Fuzz the CBOR decoder: walk every item with cbor_get/cbor_skip, and read
  * the input as an SMP request map with cbor_read_map. Each call must

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_esp_part.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libFuzzer: ESP-IDF partition table binaries. Whatever parses must verify
  * without fault, and a table that encodes must parse back to itself.

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_flashmap_esp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libFuzzer: a hostile partition table in flash, as the bootloader reads
  * it. Whatever map results must keep every area inside the device, and an

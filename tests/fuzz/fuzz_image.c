@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_image.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libFuzzer: a hostile image in a slot, validated under several policies
  * (hash only, ECDSA, pure Ed25519, encrypted download slot) and inspected

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_part_csv.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libFuzzer: partition table CSV text. A table the parser accepts and the
  * rules pass must encode and decode back to the same partitions.

@@ -1,3 +1,8 @@
+/* tests/fuzz/fuzz_smp_serial.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Fuzz SMP over serial as a device receives it: arbitrary bytes into the
  * serial server (framing, reassembly, header checks, CBOR decoding, the OS

@@ -1,3 +1,6 @@
+# tests/make/test_defconfig.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Configuration handling: canonical defconfigs, and clear errors for what
 # kconfig-conf alone would accept in silence.
 . "$SRCTREE/tests/lib.sh"

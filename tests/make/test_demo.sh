@@ -1,3 +1,6 @@
+# tests/make/test_demo.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `make demo`, the README's first command: it builds the sim and shows the
 # update flow (boot v1, stage v2 through the agent, reboot into it, confirm
 # it), and exits 0.

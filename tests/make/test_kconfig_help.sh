@@ -1,3 +1,6 @@
+# tests/make/test_kconfig_help.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Every user-visible Kconfig symbol (one with a prompt) has help text.
 . "$SRCTREE/tests/lib.sh"
 

@@ -1,3 +1,6 @@
+# tests/make/test_keys.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Trusted keys come from the configuration: bad key files fail the build with
 # a clear message, and each algorithm links only its own code.
 . "$SRCTREE/tests/lib.sh"

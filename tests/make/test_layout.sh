@@ -1,3 +1,6 @@
+# tests/make/test_layout.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # A bad Kconfig flash layout fails the build, naming the areas at fault; and
 # the bootloader and the OS image link the same flash objects.
 . "$SRCTREE/tests/lib.sh"

@@ -1,3 +1,6 @@
+# tests/make/test_log_levels.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # The log level filters what the bootloader says, and what is filtered out
 # is not compiled in. The banner is printed at every level.
 . "$SRCTREE/tests/lib.sh"

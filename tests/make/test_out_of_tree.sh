@@ -1,3 +1,6 @@
+# tests/make/test_out_of_tree.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # An O= build writes nothing into the source tree, and a changed symbol
 # rebuilds what depends on it.
 . "$SRCTREE/tests/lib.sh"

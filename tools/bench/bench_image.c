@@ -1,3 +1,8 @@
+/* tools/bench/bench_image.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Benchmark subject: validate an image from a RAM slot, or hash the same
  * bytes with one plain mbedtls SHA-256 call. Built with the device mbedtls

@@ -1,3 +1,8 @@
+/* tools/bench/bench_upgrade.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `make bench`, upgrade figures, counted by the simulated flash:
  *   bench_upgrade STRATEGY SECTORS OLD.img NEW.img

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/kconfig/defconfig.sh
+# SPDX-License-Identifier: Apache-2.0
 # Load a defconfig into OUT/.config, refusing what kconfig-conf would drop in
 # silence: unknown symbols, malformed lines, and values that do not survive
 # (unmet dependencies, out of range).

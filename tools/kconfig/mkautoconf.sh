@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/kconfig/mkautoconf.sh
+# SPDX-License-Identifier: Apache-2.0
 # Turn a .config into a C header. The header is replaced only when its text
 # changes, so a build that did not change the configuration rebuilds nothing.
 # Usage: mkautoconf.sh CONFIG HEADER

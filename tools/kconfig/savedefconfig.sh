@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/kconfig/savedefconfig.sh
+# SPDX-License-Identifier: Apache-2.0
 # Write the minimal defconfig of OUT/.config to DEST in canonical form: the
 # lines kconfig-conf keeps, sorted bytewise, so that loading it and saving
 # again gives the same bytes.

@@ -1,3 +1,8 @@
+/* tools/layout/layout_check.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Build step: validate this configuration's Kconfig flash layout with the
  * flash map's own validation, so a layout the bootloader would refuse never

@@ -1,4 +1,6 @@
 #!/bin/sh
+# tools/qemu/virt.sh
+# SPDX-License-Identifier: Apache-2.0
 # Run QEMU's RISC-V virt machine on a 32 MiB flash file (pflash unit 0), as
 # `make run` and the QEMU tests do. The firmware runs in place from the file
 # and writes it as a device writes its flash: the file is the device.

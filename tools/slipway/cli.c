@@ -1,3 +1,8 @@
+/* tools/slipway/cli.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Helpers every command of the host program shares. */
 #include "tools/slipway/slipway.h"
 

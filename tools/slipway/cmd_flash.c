@@ -1,3 +1,8 @@
+/* tools/slipway/cmd_flash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `slipway flash`: whole-flash images, the bytes a programmer writes to a
  * blank part or the sim uses as its flash file.

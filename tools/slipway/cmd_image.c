@@ -1,3 +1,8 @@
+/* tools/slipway/cmd_image.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `slipway image`: MCUboot images, following imgtool's interface. The header
  * encoding, TLV walk and validation are libs/image's, shared with the

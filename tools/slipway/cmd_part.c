@@ -1,3 +1,8 @@
+/* tools/slipway/cmd_part.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `slipway part`: ESP-IDF partition tables, with gen_esp32part.py's option
  * names and CSV syntax (../shared/docs/esp-formats.md section 3.3). The

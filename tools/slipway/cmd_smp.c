@@ -1,3 +1,8 @@
+/* tools/slipway/cmd_smp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `slipway smp ...`: an SMP (mcumgr) client over a serial line, for a
  * device in serial recovery or an OS serving SMP (the sim offers its line

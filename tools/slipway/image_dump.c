@@ -1,3 +1,8 @@
+/* tools/slipway/image_dump.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * `slipway image dumpinfo`: print an image file's header, TLVs and trailer
  * in imgtool dumpinfo's layout (or as JSON with --json), so the two can be

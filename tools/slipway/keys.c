@@ -1,3 +1,8 @@
+/* tools/slipway/keys.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #define _GNU_SOURCE /* memmem */
 #include "tools/slipway/keys.h"
 #include "tools/slipway/slipway.h"

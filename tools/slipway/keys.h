@@ -1,3 +1,8 @@
+/* tools/slipway/keys.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Keys for the host tool: load (PEM or DER; PKCS#8, SEC1, PKCS#1 private
  * keys, SubjectPublicKeyInfo or PKCS#1 public keys), generate, write as

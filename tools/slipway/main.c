@@ -1,3 +1,8 @@
+/* tools/slipway/main.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* `slipway`: the host program. Dispatches `slipway <group> <command>`. */
 #include "tools/slipway/slipway.h"
 

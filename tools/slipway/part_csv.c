@@ -1,3 +1,8 @@
+/* tools/slipway/part_csv.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * ESP-IDF partition table CSV, as gen_esp32part.py reads it
  * (../shared/docs/esp-formats.md section 3.3): rows, keywords, numbers with

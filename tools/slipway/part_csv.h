@@ -1,3 +1,8 @@
+/* tools/slipway/part_csv.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* ESP-IDF partition table CSV text (gen_esp32part.py's syntax). */
 #ifndef SLIPWAY_TOOLS_SLIPWAY_PART_CSV_H
 #define SLIPWAY_TOOLS_SLIPWAY_PART_CSV_H

@@ -1,3 +1,8 @@
+/* tools/slipway/slipway.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The host program `slipway`: one binary, commands in groups
  * (`slipway <group> <command> [options]`). A group is a table of commands;

@@ -1,3 +1,8 @@
+/* tools/slipway/smp_client.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 #define _GNU_SOURCE
 #include "tools/slipway/smp_client.h"
 #include "libs/smp/smp_img.h"

@@ -1,3 +1,8 @@
+/* tools/slipway/smp_client.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The host side of SMP over a serial line: open a serial device (or the
  * sim's pty), send one request and wait for its reply, retrying on

@@ -1,3 +1,8 @@
+/* arch/risc-v/common/riscv.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * What arch/risc-v/common needs from a RISC-V chip, and the CSR helpers
  * the common code and the chips share. Machine mode only: these programs

@@ -1,3 +1,8 @@
+/* arch/risc-v/common/riscv_boot.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Starting an image in place: its payload is code linked for the address
  * the flash maps it at, so the boot hook only finds that address and jumps.

@@ -1,3 +1,8 @@
+/* arch/risc-v/common/riscv_main.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * From the start-up to the program: the chip's console, the C library's
  * stdout on it, then slipway_main. A fault anywhere is reported by

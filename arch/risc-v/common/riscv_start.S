@@ -1,3 +1,8 @@
+/* arch/risc-v/common/riscv_start.S
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Reset entry of every RISC-V program (bootloader and OS image alike): the
  * program is linked to run in place from flash, so it copies the

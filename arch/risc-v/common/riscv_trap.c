@@ -1,3 +1,8 @@
+/* arch/risc-v/common/riscv_trap.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The trap handler's report. It writes through the chip's console directly,
  * not printf: the fault may have hit inside the C library. Then it resets,

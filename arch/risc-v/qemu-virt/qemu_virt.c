@@ -1,3 +1,8 @@
+/* arch/risc-v/qemu-virt/qemu_virt.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * QEMU's RISC-V virt machine: the console UART, pflash unit 0, reset and
  * power-off through the SiFive test device, and time from the CLINT's

@@ -1,3 +1,8 @@
+/* arch/risc-v/qemu-virt/qemu_virt.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* The qemu-virt chip's devices, for its boards. */
 #ifndef SLIPWAY_ARCH_RISCV_QEMU_VIRT_QEMU_VIRT_H
 #define SLIPWAY_ARCH_RISCV_QEMU_VIRT_QEMU_VIRT_H

@@ -1,3 +1,8 @@
+/* arch/sim/host/sim.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The sim chip's environment, documented in arch/sim/host/README.md. Every
  * process of a sim run (bootloader, OS image, bootloader again after a reset)

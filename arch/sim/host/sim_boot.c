@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_boot.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Booting on the sim: the payload of the validated image is a host
  * executable. It is copied from flash into an anonymous memory file and

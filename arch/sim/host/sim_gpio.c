@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_gpio.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* GPIO inputs of the sim, read from SLIPWAY_SIM_GPIO on every call. */
 #include "arch/arch.h"
 #include "arch/sim/host/sim.h"

@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_otp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Virtual OTP of the sim: a file of CONFIG_SIM_OTP_WORDS little-endian
  * 32-bit words, created all-zero on first use. The path is

@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_serial.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The sim's serial lines. The console's input is stdin. The SMP line is a
  * pseudo-terminal: the first process of a run creates it and links its

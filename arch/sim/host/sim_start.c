@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_start.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Start-up of every sim program: the host's main() stands in for the reset
  * vector. stdout is line-buffered so the console reads like a UART, and is

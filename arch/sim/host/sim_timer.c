@@ -1,3 +1,8 @@
+/* arch/sim/host/sim_timer.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Time on the sim: the host's. */
 #include "arch/arch.h"
 

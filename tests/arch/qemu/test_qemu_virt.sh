@@ -1,3 +1,6 @@
+# tests/arch/qemu/test_qemu_virt.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # The real firmware on QEMU's RISC-V virt machine (board qemu-rv32-virt):
 # the bootloader runs in place from CFI flash and starts the OS image in
 # place from its primary slot; the host client updates it over the one

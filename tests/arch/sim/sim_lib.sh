@@ -1,3 +1,6 @@
+# tests/arch/sim/sim_lib.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Helpers for the sim's script tests (sourced after tests/lib.sh).
 #
 # sim_use DIR: the build in DIR is the one under test: sets boot, flash,

@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_agent.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # The update agent end to end on the sim: the reference OS's shell stages
 # an update through the OTA API, asks for it, and confirms it; the real
 # bootloader installs it, or reverts it. Bad updates are refused by the

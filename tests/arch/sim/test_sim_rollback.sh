@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_rollback.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Downgrade prevention on the sim, through the real bootloader: a lower
 # version is refused by the version rule, a lower security counter by the
 # device's monotonic counter (the sim's virtual OTP file), and the counter

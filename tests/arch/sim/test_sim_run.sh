@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_run.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # The sim end to end: the bootloader boots the OS image from the flash file,
 # and refuses a flash it cannot boot with a clear message.
 . "$SRCTREE/tests/lib.sh"

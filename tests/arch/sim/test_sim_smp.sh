@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_smp.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # SMP end to end on the sim, with the host client driving the sim's SMP
 # line on a pty exactly as it would a device's serial port: the running OS
 # is updated over SMP (upload, test, reset, confirm), serial recovery

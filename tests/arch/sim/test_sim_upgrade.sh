@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_upgrade.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # Upgrades through the real bootloader on the sim (the default strategy,
 # swap-move): images padded by the signer as imgtool pads them (--pad for a
 # test swap, --pad --confirm for a permanent one) are placed in the

@@ -1,3 +1,6 @@
+# tests/arch/sim/test_sim_validate_once.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # CONFIG_BOOT_VALIDATE_PRIMARY_ONCE: a confirmed primary is not hashed again
 # (so a change made to it in flash goes unnoticed: the option's documented
 # trade-off), while one never confirmed still is. The same build has the

@@ -1,3 +1,8 @@
+/* tests/drivers/counter/test_moncnt_otp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* Monotonic counters on OTP words (thermometer code), on the sim's OTP file. */
 #include "tests/test.h"
 

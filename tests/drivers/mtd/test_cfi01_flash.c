@@ -1,3 +1,8 @@
+/* tests/drivers/mtd/test_cfi01_flash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * drivers/mtd/cfi01_flash on the host. The bank is host memory: filled with
  * a CFI query answer it lets cfi01_flash_init parse the geometry (the

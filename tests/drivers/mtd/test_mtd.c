@@ -1,3 +1,8 @@
+/* tests/drivers/mtd/test_mtd.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* drivers/mtd: argument checks at the interface and the sim flash's NOR rules. */
 #include "tests/test.h"
 

@@ -1,3 +1,8 @@
+/* tests/drivers/mtd/test_mtd_window.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* drivers/mtd window: a sub-range that cannot reach outside itself. */
 #include "tests/test.h"
 

@@ -1,3 +1,8 @@
+/* tests/drivers/mtd/test_sim_fault.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Simulated flash power cuts: the documented states of a cut program and a
  * cut erase, dead flash after a cut, ECC write-once, the latency model, and

@@ -1,3 +1,8 @@
+/* tests/drivers/mtd/test_sim_flash_property.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Property test: long random sequences of reads, programs and erases (valid
  * and invalid) on the simulated flash, through a window, against a plain

@@ -1,3 +1,8 @@
+/* tests/libs/bootstate/padded_vectors.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * imgtool's padded vectors in a secondary slot of their own size, and the
  * swap type upstream gives them for a bootloader built with `max_align`:

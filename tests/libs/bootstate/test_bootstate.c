@@ -1,3 +1,8 @@
+/* tests/libs/bootstate/test_bootstate.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libs/bootstate: trailer offsets and encodings against imgtool's padded
  * vectors, the swap-type table (format doc section 5) including the

@@ -1,3 +1,8 @@
+/* tests/libs/cbor/test_cbor_dec.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The CBOR decoder (libs/cbor/cbor_dec.c): what SMP peers send (definite
  * and indefinite maps, every integer width, text keys in any order,

@@ -1,3 +1,8 @@
+/* tests/libs/esppart/test_esp_part.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* libs/esppart: the binary format and gen_esp32part's rules. */
 #include "tests/test.h"
 

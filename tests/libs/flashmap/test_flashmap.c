@@ -1,3 +1,8 @@
+/* tests/libs/flashmap/test_flashmap.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* libs/flashmap: validation, naming of faults, areas, and ESP-table maps. */
 #include "tests/test.h"
 

@@ -1,3 +1,8 @@
+/* tests/libs/image/test_image_header.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* libs/image header: decoding against imgtool's bytes, checks, versions. */
 #include "tests/test.h"
 

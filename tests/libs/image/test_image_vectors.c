@@ -1,3 +1,8 @@
+/* tests/libs/image/test_image_vectors.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * libs/image against every imgtool vector: each is validated as
  * vectors.json configures it (signature, hash, pure mode, key TLV, trusted

@@ -1,3 +1,8 @@
+/* tests/libs/smp/test_smp_serial.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * SMP serial framing (libs/smp/smp_serial.c) against the worked examples of
  * ../shared/docs/smp-protocol.md section 6 (checked there against Zephyr's

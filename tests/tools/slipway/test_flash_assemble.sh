@@ -1,3 +1,6 @@
+# tests/tools/slipway/test_flash_assemble.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `slipway flash assemble`: placement, fill, and refusals.
 . "$SRCTREE/tests/lib.sh"
 printf 'AAAA' >"$TESTTMP/a"

@@ -1,3 +1,6 @@
+# tests/tools/slipway/test_image_dumpinfo.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `slipway image dumpinfo` agrees with imgtool dumpinfo on every vector:
 # the same text, byte for byte, wherever imgtool printed one.
 . "$SRCTREE/tests/lib.sh"

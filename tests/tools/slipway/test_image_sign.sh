@@ -1,3 +1,6 @@
+# tests/tools/slipway/test_image_sign.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `slipway image sign` against imgtool's own output, and its refusals.
 . "$SRCTREE/tests/lib.sh"
 need_shared

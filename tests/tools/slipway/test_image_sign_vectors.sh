@@ -1,3 +1,6 @@
+# tests/tools/slipway/test_image_sign_vectors.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `slipway image sign` against every imgtool sign command of the MANIFEST:
 # run with the same options and key, every byte that is not random must
 # equal imgtool's (Ed25519 and hash-only images are deterministic, so the

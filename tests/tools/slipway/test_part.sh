@@ -1,3 +1,6 @@
+# tests/tools/slipway/test_part.sh
+# SPDX-License-Identifier: Apache-2.0
+
 # `slipway part gen/dump` against gen_esp32part's own outputs, and the
 # refusals of its documented rules (the MANIFEST has no negative partition
 # vectors, so each reject case below is built from esp-formats.md 3.3).

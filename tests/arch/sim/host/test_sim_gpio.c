@@ -1,3 +1,8 @@
+/* tests/arch/sim/host/test_sim_gpio.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* The sim's GPIO inputs: SLIPWAY_SIM_GPIO parsing, good and bad. */
 #include "tests/test.h"
 

@@ -1,3 +1,8 @@
+/* tests/arch/sim/host/test_sim_otp.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* The sim's virtual OTP: a state file whose bits only ever go 0 -> 1. */
 #include "tests/test.h"
 

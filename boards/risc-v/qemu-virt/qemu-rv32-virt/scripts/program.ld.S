@@ -1,3 +1,8 @@
+/* boards/risc-v/qemu-virt/qemu-rv32-virt/scripts/program.ld.S
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Linker script of both programs, preprocessed with the configuration
  * (autoconf.h) and LINK_LOADER or LINK_OS. The addresses come from the

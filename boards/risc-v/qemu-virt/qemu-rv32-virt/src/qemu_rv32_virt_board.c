@@ -1,3 +1,8 @@
+/* boards/risc-v/qemu-virt/qemu-rv32-virt/src/qemu_rv32_virt_board.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * Board qemu-rv32-virt: the boot flash is pflash unit 0, and the one UART
  * carries both the console and SMP (the OS and serial recovery pick SMP's

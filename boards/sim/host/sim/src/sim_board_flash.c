@@ -1,3 +1,8 @@
+/* boards/sim/host/sim/src/sim_board_flash.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /*
  * The sim board's boot flash: the file named by SLIPWAY_SIM_FLASH, with the
  * geometry this board's Kconfig gives (flash_kconfig_geometry).

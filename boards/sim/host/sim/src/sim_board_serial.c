@@ -1,3 +1,8 @@
+/* boards/sim/host/sim/src/sim_board_serial.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /* The sim board's serial lines: the console on stdin/stdout, SMP on a pty. */
 #include "arch/sim/host/sim.h"
 #include "boards/board.h"
