@@ -18,6 +18,22 @@
 #include <cmocka.h>
 
 /*
+ * 1, after a loud message, when ../shared/vectors is absent: for a test
+ * program whose every test (or fixture) needs the vectors, so that it can
+ * skip as a whole (cmocka counts a skip() in a setup as an error).
+ */
+static inline int test_shared_missing(void)
+{
+	struct stat st;
+
+	if (stat(SLIPWAY_SHARED_DIR "/vectors", &st) == 0)
+		return 0;
+	fprintf(stderr, "SKIP: %s/vectors is missing: vector tests NOT RUN\n",
+		SLIPWAY_SHARED_DIR);
+	return 1;
+}
+
+/*
  * Read ../shared/<rel> (the upstream vectors beside the repository) into a
  * malloc'd buffer. When the shared folder is absent the test is skipped
  * with a loud message; a missing file inside it is a failure.

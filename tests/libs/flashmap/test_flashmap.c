@@ -218,8 +218,14 @@ static void test_bad_esp_table_gives_no_map(void **state)
 	const struct mtd_region r2m = { 0x1000, 0x200 };
 	const struct mtd_geometry geo2m = { &r2m, 1, 4, 0xff, 0x200000 };
 
+	size_t len;
+	uint8_t *bin = test_read_shared("vectors/esp/part/pt_mcuboot_two_slot.bin", &len);
+
 	(void)state;
-	/* the previous test left the vector at 0x8000: corrupt its MD5 */
+	memset(big, 0xff, sizeof(big));
+	memcpy(big + 0x8000, bin, len);
+	free(bin);
+	/* a good table at 0x8000: corrupt its MD5 */
 	assert_int_equal(sim_flash_init_ram(&fl, &geo4m, big), 0);
 	big[0x8000 + 32 + 5] ^= 0x10;
 	assert_int_equal(flash_map_from_esp_table(&map, &store, &fl.mtd, 0x8000,
