@@ -4,35 +4,29 @@
  *
  * Test firmware for drivers/mtd/nrf_nvmc.c on QEMU's micro:bit (nRF51822,
  * Cortex-M0), whose NVMC is modelled: the driver, through the mtd_* calls,
- * against the real register interface. It prints TAP-style lines on the
- * UART ("ok N - what", "not ok N - what") and ends QEMU through
- * semihosting with the number of failures.
+ * against the real register interface. It runs on arch/arm/common (the
+ * Armv6-M start-up, time, reset and fault report) with microbit_chip.c as
+ * its chip. It prints TAP-style lines on the UART ("ok N - what",
+ * "not ok N - what") and ends QEMU through semihosting with the number of
+ * failures.
  *
  * The run crosses two resets (SYSRESETREQ) between flash operations, and
  * checks after each that what was programmed and erased before it is still
  * there. The phase survives in flash itself, NOR-style: a marker word, and
  * a phase word that loses one bit per phase. QEMU's flash starts as zeros
  * (not erased) at every QEMU start, so a marker that is not there means a
- * fresh run.
+ * fresh run. The last phase executes an undefined instruction: the
+ * common fault handler must report it and reset, and the phase after
+ * checks that it did.
  */
+#include "arch/arch.h"
+#include "arch/arm/common/arm.h"
 #include "drivers/mtd/mtd.h"
 #include "drivers/mtd/nrf_nvmc.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
-
-#define REG(a) (*(volatile uint32_t *)(a))
-
-/* nRF51 UART0, polled. */
-#define UART 0x40002000u
-#define UART_STARTTX (UART + 0x008)
-#define UART_TXDRDY (UART + 0x11c)
-#define UART_ENABLE (UART + 0x500)
-#define UART_TXD (UART + 0x51c)
-
-#define AIRCR 0xe000ed0cu
-#define AIRCR_SYSRESETREQ 0x05fa0004u
 
 /* Pages the test uses, at the top of the 256 KiB flash. */
 #define PAGE 1024u
@@ -45,20 +39,12 @@
 static struct nrf_nvmc nvmc;
 static int failures, checks;
 
-static void putc_uart(char c)
-{
-	REG(UART_TXDRDY) = 0;
-	REG(UART_TXD) = (uint8_t)c;
-	while (REG(UART_TXDRDY) == 0)
-		;
-}
-
 static void puts_uart(const char *s)
 {
 	while (*s) {
 		if (*s == '\n')
-			putc_uart('\r');
-		putc_uart(*s++);
+			arm_chip_putc('\r');
+		arm_chip_putc(*s++);
 	}
 }
 
@@ -72,14 +58,14 @@ static void put_dec(unsigned int v)
 		v /= 10;
 	} while (v);
 	while (n)
-		putc_uart(buf[--n]);
+		arm_chip_putc(buf[--n]);
 }
 
 static void put_hex(uint32_t v)
 {
 	puts_uart("0x");
 	for (int s = 28; s >= 0; s -= 4)
-		putc_uart("0123456789abcdef"[(v >> s) & 0xf]);
+		arm_chip_putc("0123456789abcdef"[(v >> s) & 0xf]);
 }
 
 static void check(int cond, const char *what)
@@ -95,27 +81,6 @@ static void check(int cond, const char *what)
 	puts_uart(" - ");
 	puts_uart(what);
 	puts_uart("\n");
-}
-
-__attribute__((noreturn)) static void semihost_exit(int status)
-{
-	static uint32_t block[2];
-	register uint32_t r0 __asm__("r0") = 0x20; /* SYS_EXIT_EXTENDED */
-	register uint32_t *r1 __asm__("r1") = block;
-
-	block[0] = 0x20026; /* ADP_Stopped_ApplicationExit */
-	block[1] = (uint32_t)status;
-	__asm__ volatile("bkpt 0xab" : : "r"(r0), "r"(r1) : "memory");
-	for (;;)
-		;
-}
-
-__attribute__((noreturn)) static void reset(void)
-{
-	__asm__ volatile("dsb" ::: "memory");
-	REG(AIRCR) = AIRCR_SYSRESETREQ;
-	for (;;)
-		;
 }
 
 static uint32_t word_at(uint32_t off)
@@ -165,10 +130,14 @@ static void next_phase_and_reset(unsigned int phase)
 
 	check(program_word(STATE_OFF + 4, p) == 0, "phase advanced (a program that only clears a bit)");
 	if (failures != 0)
-		semihost_exit(failures); /* the count would not survive the reset */
+		arm_chip_halt(failures); /* the count would not survive the reset */
 	puts_uart("# resetting (SYSRESETREQ) between flash operations\n");
-	reset();
+	arch_reset();
+	check(0, "the reset happened");
+	arm_chip_halt(failures);
 }
+
+void nvmc_test_fault(void);
 
 static void phase0(void)
 {
@@ -246,20 +215,34 @@ static void phase2(void)
 {
 	check(word_at(WORK_OFF) == 0x0f0f0f0fu && all_equal(WORK_OFF + 4, PAGE - 4, 0xff),
 	      "after a second reset: the erase and program before it are there");
-	puts_uart("# nvmc: ");
-	put_dec((unsigned int)failures);
-	puts_uart(" failures in this phase\n");
+	/* Into the fault phase first: the report resets, nothing returns. */
+	check(program_word(STATE_OFF + 4, word_at(STATE_OFF + 4) & ~(1u << 2)) == 0,
+	      "phase advanced to the fault");
+	if (failures != 0)
+		arm_chip_halt(failures);
+	puts_uart("# executing an undefined instruction\n");
+	nvmc_test_fault();
+	check(0, "an undefined instruction faults");
 }
 
-int main(void)
+static void phase3(void)
+{
+	check(1, "after the fault report the device reset and started again");
+}
+
+/* An undefined instruction, at an address the test script looks up. */
+__attribute__((naked, noinline)) void nvmc_test_fault(void)
+{
+	__asm__ volatile("udf #0");
+}
+
+int slipway_main(void)
 {
 	unsigned int phase;
 
-	REG(UART_ENABLE) = 4;
-	REG(UART_STARTTX) = 1;
 	if (nrf_nvmc_init(&nvmc, NRF_NVMC_BASE, NRF_FICR_BASE, 0) != 0) {
 		check(0, "nrf_nvmc_init reads a flash geometry from the FICR");
-		semihost_exit(1);
+		return 1;
 	}
 	if (word_at(STATE_OFF) != MARKER) {
 		puts_uart("# nvmc test: fresh flash, phase 0\n");
@@ -273,34 +256,9 @@ int main(void)
 		phase1();
 	else if (phase == 2)
 		phase2();
+	else if (phase == 3)
+		phase3();
 	else
 		check(0, "a known phase");
-	semihost_exit(failures);
+	return failures;
 }
-
-/* Start-up: the micro:bit's core starts with SP and PC from 0x0. */
-extern uint32_t __data_start[], __data_end[], __data_load[];
-extern uint32_t __bss_start[], __bss_end[], __stack_top[];
-
-__attribute__((noreturn)) void reset_entry(void)
-{
-	for (uint32_t *d = __data_start, *s = __data_load; d < __data_end;)
-		*d++ = *s++;
-	for (uint32_t *d = __bss_start; d < __bss_end;)
-		*d++ = 0;
-	main();
-	for (;;)
-		;
-}
-
-__attribute__((noreturn)) static void fault(void)
-{
-	puts_uart("not ok - a fault\n");
-	semihost_exit(100);
-}
-
-__attribute__((section(".vectors"), used))
-static const void *const vectors[16] = {
-	__stack_top, (const void *)reset_entry, (const void *)fault,
-	(const void *)fault,
-};
