@@ -4,6 +4,8 @@
  */
 #include "drivers/mtd/ram_nor.h"
 
+#include "arch/arch.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -43,9 +45,13 @@ static int ram_nor_erase(struct mtd_dev *dev, uint32_t off, size_t len)
 	struct ram_nor *f = to_ram_nor(dev);
 	volatile uint32_t *p = (volatile uint32_t *)(f->base + off);
 
-	/* Sector-aligned (mtd_erase checked), so whole words. */
-	for (size_t i = 0; i < len / 4; i++)
-		p[i] = 0xffffffffu;
+	/* Sector-aligned (mtd_erase checked), so whole words; each sector
+	 * takes the configured erase time, then reads erased. */
+	for (size_t s = 0; s < len; s += f->region.sector_size) {
+		arch_delay_ms(CONFIG_MTD_RAM_NOR_ERASE_MS);
+		for (size_t i = 0; i < f->region.sector_size / 4; i++)
+			*p++ = 0xffffffffu;
+	}
 	return 0;
 }
 

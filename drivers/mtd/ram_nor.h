@@ -8,9 +8,10 @@
  * what persists across runs and power cuts). The driver gives the window
  * NOR behaviour: erase sets whole sectors to 0xff, program only clears
  * bits (a program that would set one is refused with -EROFS and changes
- * nothing), in units of the configured program size. It is an emulation:
- * no timing, no wear, no torn cells beyond what a cut between two CPU
- * stores leaves. The window is executable in place.
+ * nothing), in units of the configured program size, and a sector erase
+ * takes CONFIG_MTD_RAM_NOR_ERASE_MS. It is an emulation: no program time,
+ * no wear, no torn cells beyond what a cut between two CPU stores leaves.
+ * The window is executable in place.
  */
 #ifndef SLIPWAY_DRIVERS_MTD_RAM_NOR_H
 #define SLIPWAY_DRIVERS_MTD_RAM_NOR_H

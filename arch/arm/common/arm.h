@@ -75,6 +75,10 @@ uint32_t arm_uptime_us(void);
 /* Core clocks since SysTick was started (wraps at 2^32), kept as above. */
 uint32_t arm_core_clocks(void);
 
+/* Request a system reset (AIRCR.SYSRESETREQ); returns only if it did not
+ * happen. Touches no RAM: the fault handler uses it. */
+void arm_system_reset(void);
+
 /* Exit QEMU with `status` through semihosting (SYS_EXIT_EXTENDED). Only
  * under a debugger or an emulator with semihosting on: elsewhere the
  * breakpoint is a fault. */

@@ -67,7 +67,9 @@ void arm_fault_report(uint32_t exception, uint32_t pc, uint32_t lr, uint32_t xps
 	put_reg(", sfar ", SCB_SFAR);
 #endif
 	put_str("; resetting\r\n");
-	arch_reset();
+	/* Not arch_reset: its flush of stdout would use the C library's
+	 * state, which may be what broke (or was never set up). */
+	arm_system_reset();
 	put_str("fault: reset failed; halting\r\n");
 	arm_chip_halt(1);
 }

@@ -12,14 +12,19 @@
 #include <errno.h>
 #include <stdio.h>
 
-int arch_reset(void)
+void arm_system_reset(void)
 {
-	fflush(stdout);
 	__asm__ volatile("dsb" ::: "memory");
 	SCB_AIRCR = AIRCR_SYSRESETREQ;
 	__asm__ volatile("dsb" ::: "memory");
 	/* The request takes effect within a few cycles. */
 	for (unsigned int i = 0; i < 1000000u; i++)
 		__asm__ volatile("nop");
+}
+
+int arch_reset(void)
+{
+	fflush(stdout);
+	arm_system_reset();
 	return -EIO;
 }
