@@ -23,22 +23,23 @@
 # reset of the firmware (AIRCR) is a reset inside QEMU; the firmware
 # leaves QEMU through semihosting, whose status this script exits with.
 set -eu
-machine=an385 pty= log= pidfile= icount=
-while [ $# -gt 2 ]; do
+machine=an385 pty= log= pidfile= icount= kernel= flash=
+usage="usage: mps2.sh [--machine an385|an505] [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] BOOT_ELF FLASH"
+while [ $# -gt 0 ]; do
 	case $1 in
 	--machine) machine=$2; shift ;;
 	--pty) pty=$2; shift ;;
 	--log) log=$2; shift ;;
 	--pidfile) pidfile=$2; shift ;;
 	--icount) icount="-icount shift=0,sleep=off" ;;
-	*) echo "mps2.sh: unknown option $1" >&2; exit 2 ;;
+	-*) echo "mps2.sh: unknown option $1" >&2; exit 2 ;;
+	*) if [ -z "$kernel" ]; then kernel=$1
+	   elif [ -z "$flash" ]; then flash=$1
+	   else echo "$usage" >&2; exit 2; fi ;;
 	esac
 	shift
 done
-[ $# -eq 2 ] || {
-	echo "usage: mps2.sh [--machine an385|an505] [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] BOOT_ELF FLASH" >&2
-	exit 2; }
-kernel=$1 flash=$2
+[ -n "$flash" ] || { echo "$usage" >&2; exit 2; }
 case $machine in an385|an505) ;; *)
 	echo "mps2.sh: --machine is an385 or an505, not $machine" >&2; exit 2 ;;
 esac
