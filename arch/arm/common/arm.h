@@ -62,6 +62,14 @@ void arm_chip_init(void);
  */
 void arm_chip_putc(char c);
 
+/*
+ * Stop every peripheral the bootloader started that could still write RAM
+ * or raise an interrupt (DMA, timers), just before the jump into an image,
+ * as MCUboot's nrf_cleanup_peripheral() does. Weak and empty in
+ * arch/arm/common: a chip with nothing running need not give one.
+ */
+void arm_chip_quiesce(void);
+
 /* The program returned `status`: power off (or halt) reporting it. */
 __attribute__((noreturn)) void arm_chip_halt(int status);
 

@@ -17,8 +17,13 @@
 #include <errno.h>
 #include <stdio.h>
 
+__attribute__((weak)) void arm_chip_quiesce(void)
+{
+}
+
 __attribute__((noreturn)) static void jump(uint32_t table, uint32_t msp, uint32_t reset)
 {
+	arm_chip_quiesce();
 	__asm__ volatile("cpsid i" ::: "memory");
 	SYST_CSR = 0;
 	for (unsigned int i = 0; i < NVIC_WORDS; i++) {
