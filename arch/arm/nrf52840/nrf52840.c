@@ -36,7 +36,6 @@
 #define WDT_CONFIG (WDT_BASE + 0x50c)
 #define WDT_RR0 (WDT_BASE + 0x600)
 #define WDT_RELOAD 0x6e524635u
-#define WDT_CLOCK_HZ 32768u
 
 static struct nrf_uarte uart0;
 
@@ -104,12 +103,13 @@ int arch_gpio_read(unsigned int pin)
 	return (REG(GPIO_IN) >> pin) & 1u;
 }
 
-void nrf52840_wdt_start(void)
+void nrf52840_wdt_start(uint32_t timeout_ms)
 {
 	if (REG(WDT_RUNSTATUS) & 1u)
 		return; /* started before this reset's software: keep it */
-	REG(WDT_CRV) = (uint32_t)((uint64_t)CONFIG_NRF52840_WDT_TIMEOUT_MS *
-				  WDT_CLOCK_HZ / 1000u) - 1u;
+	/* CRV counts 32768 Hz ticks: ms * 32.768, in 32 bits. */
+	REG(WDT_CRV) = timeout_ms * 32u + timeout_ms / 1000u * 768u +
+		       timeout_ms % 1000u * 768u / 1000u - 1u;
 	REG(WDT_RREN) = 1u; /* RR[0] only */
 	REG(WDT_CONFIG) = 0u; /* paused in sleep and under a debugger's halt */
 	REG(WDT_TASKS_START) = 1u;

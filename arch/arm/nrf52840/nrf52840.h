@@ -7,6 +7,8 @@
 #ifndef SLIPWAY_ARCH_ARM_NRF52840_NRF52840_H
 #define SLIPWAY_ARCH_ARM_NRF52840_NRF52840_H
 
+#include <stdint.h>
+
 struct mtd_dev;
 struct serial_dev;
 
@@ -17,9 +19,14 @@ struct serial_dev *nrf52840_uart0(void);
  * printing why not. */
 struct mtd_dev *nrf52840_flash(void);
 
-/* Start the watchdog (CONFIG_NRF52840_WDT_TIMEOUT_MS, paused while the
- * core sleeps or is halted by a debugger); it cannot be stopped again. */
-void nrf52840_wdt_start(void);
+/*
+ * Start the watchdog with `timeout_ms` (1 to 131072000), paused while the
+ * core sleeps or a debugger halts it; it cannot be stopped again, and it
+ * keeps running in the OS image. Nothing calls it yet: a bootloader that
+ * starts it must feed it inside every long flash loop (a swap), or a
+ * slow upgrade would be reset over and over (no CONFIG_BOOT_WDT yet).
+ */
+void nrf52840_wdt_start(uint32_t timeout_ms);
 
 /* Reload the watchdog, if it runs. */
 void nrf52840_wdt_feed(void);
