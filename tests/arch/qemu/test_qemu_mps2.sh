@@ -16,7 +16,7 @@ QEMU_PACKAGE=qemu-system-arm
 QEMU_XIP_BASE=0x21000000
 QEMU_BOOTS="runs from QEMU's code memory at 0x0"
 QEMU_FAULT_LINE='^fault:'
-# The CMSDK UART takes one byte at a time (about 6 KiB/s of image through
+# The CMSDK UART takes one byte at a time (a few KiB/s of image through
 # QEMU's pty): stage 16 KiB images in the staging cuts.
 QEMU_STAGE_BYTES=16384
 
