@@ -510,7 +510,7 @@ help:
 	@echo '  make savedefconfig        write the minimal defconfig back (or to DEFCONFIG=)'
 	@echo 'Build and run:'
 	@echo '  make [O=<dir>] [V=1]      bootloader, OS image, flash image, host tool'
-	@echo '  make run [RUN_SERIAL=pty] boot the flash image (sim, or QEMU for qemu-rv32-virt)'
+	@echo '  make run [RUN_SERIAL=pty] boot the flash image (sim, or QEMU for qemu-rv32-virt and mps2-*)'
 	@echo '  make clean | distclean'
 	@echo 'The two README commands (each installs what is missing first):'
 	@echo '  make demo                 build the sim default and run it'
