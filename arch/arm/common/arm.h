@@ -70,6 +70,13 @@ void arm_chip_putc(char c);
  */
 void arm_chip_quiesce(void);
 
+/*
+ * 1 when the NMI being handled is the chip's watchdog's first timeout, so
+ * the fault handler waits for the watchdog's own reset instead of resetting
+ * itself. Weak, returning 0, in arch/arm/common/arm_fault.c.
+ */
+int arm_chip_nmi_is_watchdog(void);
+
 /* The program returned `status`: power off (or halt) reporting it. */
 __attribute__((noreturn)) void arm_chip_halt(int status);
 

@@ -33,6 +33,11 @@ static void put_reg(const char *name, uint32_t v)
 	put_hex(v);
 }
 
+__attribute__((weak)) int arm_chip_nmi_is_watchdog(void)
+{
+	return 0;
+}
+
 static const char *exception_name(uint32_t n)
 {
 	static const char *const names[16] = {
@@ -66,6 +71,12 @@ void arm_fault_report(uint32_t exception, uint32_t pc, uint32_t lr, uint32_t xps
 	put_reg(", sfsr ", SCB_SFSR);
 	put_reg(", sfar ", SCB_SFAR);
 #endif
+	if ((exception & 0x1ff) == 2 && arm_chip_nmi_is_watchdog()) {
+		/* As on the device: the second timeout resets the system. */
+		put_str("; the watchdog expired: waiting for its reset\r\n");
+		for (;;)
+			;
+	}
 	put_str("; resetting\r\n");
 	/* Not arch_reset: its flush of stdout would use the C library's
 	 * state, which may be what broke (or was never set up). */

@@ -103,20 +103,30 @@ int arch_gpio_read(unsigned int pin)
 	return (REG(GPIO_IN) >> pin) & 1u;
 }
 
-void nrf52840_wdt_start(uint32_t timeout_ms)
+#if defined(CONFIG_BOOT_WDT)
+/*
+ * arch_wdt_start: paused while the core sleeps or a debugger halts it. A
+ * soft reset does not stop the WDT: one started before this reset keeps
+ * its timeout.
+ */
+int arch_wdt_start(unsigned int timeout_ms)
 {
+	if (timeout_ms < 1u || timeout_ms > 131072000u)
+		return -EINVAL;
 	if (REG(WDT_RUNSTATUS) & 1u)
-		return; /* started before this reset's software: keep it */
+		return 0;
 	/* CRV counts 32768 Hz ticks: ms * 32.768, in 32 bits. */
 	REG(WDT_CRV) = timeout_ms * 32u + timeout_ms / 1000u * 768u +
 		       timeout_ms % 1000u * 768u / 1000u - 1u;
 	REG(WDT_RREN) = 1u; /* RR[0] only */
 	REG(WDT_CONFIG) = 0u; /* paused in sleep and under a debugger's halt */
 	REG(WDT_TASKS_START) = 1u;
+	return 0;
 }
 
-void nrf52840_wdt_feed(void)
+void arch_wdt_feed(void)
 {
 	if (REG(WDT_RUNSTATUS) & 1u)
 		REG(WDT_RR0) = WDT_RELOAD;
 }
+#endif

@@ -19,16 +19,6 @@ struct serial_dev *nrf52840_uart0(void);
  * printing why not. */
 struct mtd_dev *nrf52840_flash(void);
 
-/*
- * Start the watchdog with `timeout_ms` (1 to 131072000), paused while the
- * core sleeps or a debugger halts it; it cannot be stopped again, and it
- * keeps running in the OS image. Nothing calls it yet: a bootloader that
- * starts it must feed it inside every long flash loop (a swap), or a
- * slow upgrade would be reset over and over (no CONFIG_BOOT_WDT yet).
- */
-void nrf52840_wdt_start(uint32_t timeout_ms);
-
-/* Reload the watchdog, if it runs. */
-void nrf52840_wdt_feed(void);
+/* The WDT is arch_wdt_start/arch_wdt_feed (arch/arch.h), 1 to 131072000 ms. */
 
 #endif
