@@ -60,6 +60,73 @@ fault_flow() {
 
 . "$SRCTREE/tests/arch/qemu/qemu_flows.sh"
 
+# --- the watchdog (CONFIG_BOOT_WDT), with a 4 s timeout ------------------------
+# The CMSDK watchdog resets the machine 4 s after the last feed (its NMI at
+# half-time only reports). The OS image's shell feeds it while idle; its
+# 'hang' command stops feeding, and the watchdog must bring the bootloader
+# back. A test swap of an image padded to most of the slot lasts several
+# timeouts: it completes without a reset only because the swap loop feeds.
+# The watchdog counts QEMU's virtual time, which is the host's: a loaded
+# host stretches the unfed signature check (0.4 s idle, over 1 s seen
+# under load), so the timeout is 4 s, and erases last 30 ms so that the
+# swap (erases busy-wait in that same time) lasts about 10 s.
+wdt_ms=4000
+qdir=$BUILD/mps2-an385-wdt
+if make -s -C "$SRCTREE" O="$qdir" mps2-an385_defconfig >/dev/null &&
+   sed -i -e "s/^CONFIG_BOOT_WDT_TIMEOUT_MS=.*/CONFIG_BOOT_WDT_TIMEOUT_MS=$wdt_ms/" \
+	-e "s/^CONFIG_MTD_RAM_NOR_ERASE_MS=.*/CONFIG_MTD_RAM_NOR_ERASE_MS=30/" "$qdir/.config" &&
+   make -s -C "$SRCTREE" O="$qdir" olddefconfig >/dev/null &&
+   make -s -C "$SRCTREE" O="$qdir" >"$TESTTMP/buildwdt.log" 2>&1; then
+	banner='^Slipway bootloader'
+	expired='^fault: NMI (exception 0x00000002) at pc 0x[0-9a-f]*, .*; the watchdog expired: waiting for its reset$'
+	cp "$qdir/slipway-flash.bin" "$flash"
+	: >"$log"
+	start_dev
+	if wait_for '^os: shell ready' 1 20 && sleep $((3 * wdt_ms / 2000)) &&
+	   shell version && [ "$(count "$banner")" -eq 1 ]; then
+		ok "watchdog on (${wdt_ms} ms): the OS shell feeds it; $((3 * wdt_ms / 2)) ms idle and no reset"
+	else
+		not_ok "the OS shell feeds the watchdog"; showlog
+	fi
+	shell hang
+	if wait_for '^os: hanging' 1 5 && wait_for "$expired" 1 10 &&
+	   wait_for "$banner" 2 10 && wait_for '^os: shell ready' 2 20 &&
+	   [ "$(count '^fault: .*resetting$')" -eq 0 ]; then
+		ok "an image that stops feeding: the watchdog's NMI is reported, then its second timeout resets the machine into the bootloader"
+	else
+		not_ok "the watchdog resets a hung image"; showlog
+	fi
+	stop_dev
+	# v2: the payload padded with random bytes to 460 KiB, marked for test.
+	head -c $((460 * 1024 - $(stat -c %s "$qdir/slipway-os.payload"))) /dev/urandom |
+		cat "$qdir/slipway-os.payload" - >"$TESTTMP/big.bin"
+	if "$SLIPWAY" image sign -k "$key" -v 2.0.0 -H "$hdr" --pad-header -S "$slot" \
+		--align "$align" --pad "$TESTTMP/big.bin" "$TESTTMP/big.img" >/dev/null; then
+		cp "$qdir/slipway-flash.bin" "$flash"
+		dd if="$TESTTMP/big.img" of="$flash" bs=4096 conv=notrunc status=none \
+			seek=$(($(cfg FLASH_AREA_IMAGE0_SECONDARY_OFFSET) / 4096))
+		: >"$log"
+		start_dev
+		wait_tight '^boot: image 0: test upgrade (swap-move) to version 2.0.0+0$'
+		t0=$(date +%s%N)
+		wait_tight '^boot: jumping'
+		swap_ms=$((($(date +%s%N) - t0) / 1000000))
+		if wait_for '^Slipway OS 2.0.0$' 1 30 && [ "$(count "$banner")" -eq 1 ] &&
+		   [ "$(count '^fault:')" -eq 0 ] && [ "$swap_ms" -gt $((2 * wdt_ms)) ]; then
+			ok "a test swap of a 460 KiB image lasting $swap_ms ms under a $wdt_ms ms watchdog completes without a reset: the swap loop feeds it"
+		else
+			not_ok "the swap feeds the watchdog ($swap_ms ms swap, $wdt_ms ms timeout, $(count "$banner") bootloader starts)"
+			showlog
+		fi
+		stop_dev
+	else
+		not_ok "sign the 460 KiB v2"
+	fi
+else
+	not_ok "build mps2-an385_defconfig with CONFIG_BOOT_WDT_TIMEOUT_MS=$wdt_ms"
+	sed 's/^/#   /' "$TESTTMP/buildwdt.log"
+fi
+
 # --- mps2-an505: the Cortex-M33 build, started Secure, boots --------------
 machine=an505
 qdir=$BUILD/mps2-an505
