@@ -308,8 +308,8 @@ $(SIZES): $(BOOT_ELF)
 
 # sim: boot a fresh copy of the flash image; the console is this terminal,
 # the SMP line a pty linked at <build>/run/smp-pty (for `slipway smp`).
-# QEMU virt: the same on a fresh copy of the flash file; its one UART is
-# this terminal, or with RUN_SERIAL=pty a pty for slipway smp.
+# QEMU virt and mps2: the same on a fresh copy of the flash file; the one
+# UART is this terminal, or with RUN_SERIAL=pty a pty for slipway smp.
 run: all
 ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin && rm -f $(OUT)/run/flash.bin.otp
@@ -323,6 +323,18 @@ ifeq ($(RUN_SERIAL),pty)
 else
 	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
 	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(OUT)/run/flash.bin
+endif
+else ifeq ($(CONFIG_CHIP_MPS2_AN385)$(CONFIG_CHIP_MPS2_AN505),y)
+	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
+ifeq ($(RUN_SERIAL),pty)
+	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
+	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
+	$(Q)$(SRCTREE)/tools/qemu/mps2.sh --machine $(if $(CONFIG_CHIP_MPS2_AN505),an505,an385) \
+	  --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(BOOT_ELF) $(OUT)/run/flash.bin
+else
+	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
+	$(Q)$(SRCTREE)/tools/qemu/mps2.sh --machine $(if $(CONFIG_CHIP_MPS2_AN505),an505,an385) \
+	  $(BOOT_ELF) $(OUT)/run/flash.bin
 endif
 else
 	@echo "error: 'make run' is not available for board '$(BOARD)' yet" >&2; exit 1
@@ -527,7 +539,7 @@ help:
 	@echo '  make savedefconfig        write the minimal defconfig back (or to DEFCONFIG=)'
 	@echo 'Build and run:'
 	@echo '  make [O=<dir>] [V=1]      bootloader, OS image, flash image, host tool'
-	@echo '  make run [RUN_SERIAL=pty] boot the flash image (sim, or QEMU for qemu-rv32-virt)'
+	@echo '  make run [RUN_SERIAL=pty] boot the flash image (sim, or QEMU for qemu-rv32-virt and mps2-*)'
 	@echo '  make clean | distclean'
 	@echo 'The two README commands (each installs what is missing first):'
 	@echo '  make demo                 build the sim default and run it'

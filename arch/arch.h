@@ -34,4 +34,24 @@ int arch_gpio_read(unsigned int pin);
 /* Busy or sleep for `ms` milliseconds. */
 void arch_delay_ms(unsigned int ms);
 
+/*
+ * The chip's watchdog (CONFIG_BOOT_WDT, on chips that select ARCH_HAVE_WDT).
+ * arch_wdt_start arms it to reset the system `timeout_ms` after the last
+ * feed: 0, or a negative errno (-EINVAL for a timeout the part cannot
+ * count). Once started it cannot be stopped, as on the real parts: it keeps
+ * running through the jump into the image, and reset is the only way out,
+ * so the image must feed it too. arch_wdt_feed restarts the countdown; it
+ * does nothing while the watchdog is not running. Without CONFIG_BOOT_WDT
+ * the feed is an empty inline, so the long loops of the loader and the OS
+ * call it unconditionally.
+ */
+#if defined(CONFIG_BOOT_WDT)
+int arch_wdt_start(unsigned int timeout_ms);
+void arch_wdt_feed(void);
+#else
+static inline void arch_wdt_feed(void)
+{
+}
+#endif
+
 #endif

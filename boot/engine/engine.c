@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+#include "arch/arch.h"
 #include "boot/engine/engine.h"
 #include "libs/log/log.h"
 
@@ -42,6 +43,7 @@ int boot_copy(struct flash_area *from, uint32_t src, struct flash_area *to,
 		uint32_t padded = (n + unit - 1) / unit * unit;
 		int rc;
 
+		arch_wdt_feed();
 		memset(buf, erased, sizeof(buf));
 		rc = flash_area_read(from, src, buf, n);
 		/* Erased bytes are already what an erased sector holds. */

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+#include "arch/arch.h"
 #include "boot/engine/swap.h"
 #include "libs/log/log.h"
 
@@ -82,6 +83,7 @@ static int swap_continue(struct boot_engine *e, unsigned int img,
 	if (k == 0 && (rc = erase_trailer(bi->secondary, &bi->geo_secondary)) != 0)
 		return rc;
 	for (; k < steps; k++) {
+		arch_wdt_feed();
 		if ((rc = m->step(e, img, n, sector, k)) != 0 ||
 		    (rc = record_write(bi, k)) != 0)
 			return rc;

@@ -110,6 +110,10 @@ int slipway_main(void)
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
 	       CONFIG_BOARD);
 	announce_keys(pol);
+#if defined(CONFIG_BOOT_WDT)
+	if (arch_wdt_start(CONFIG_BOOT_WDT_TIMEOUT_MS) != 0)
+		log_error("boot: the watchdog did not start");
+#endif
 	flash = board_boot_flash();
 	if (flash == NULL)
 		return 1;

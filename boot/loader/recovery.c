@@ -18,6 +18,12 @@
 #include <stdio.h>
 
 #define POLL_MS 10
+/* Input is awaited in slices the watchdog outlasts, if one runs. */
+#if defined(CONFIG_BOOT_WDT)
+#define READ_WAIT_MS (CONFIG_BOOT_WDT_TIMEOUT_MS / 4)
+#else
+#define READ_WAIT_MS (-1)
+#endif
 
 int recovery_requested(void)
 {
@@ -91,7 +97,8 @@ int recovery_run(struct boot_engine *e)
 		int n;
 
 		fflush(stdout);
-		n = serial_read(line, buf, sizeof(buf), -1);
+		arch_wdt_feed();
+		n = serial_read(line, buf, sizeof(buf), READ_WAIT_MS);
 		if (n < 0) {
 			log_error("recovery: the SMP line failed (%d)", n);
 			return -1;

@@ -36,6 +36,12 @@
 #include <string.h>
 
 #define CHUNK 4096 /* any size works; this one reads the file in pages */
+/* The shell waits for input in slices the watchdog outlasts, if one runs. */
+#if defined(CONFIG_BOOT_WDT)
+#define OS_IDLE_WAIT_MS (CONFIG_BOOT_WDT_TIMEOUT_MS / 4)
+#else
+#define OS_IDLE_WAIT_MS (-1)
+#endif
 
 static struct ota ota;
 
@@ -202,6 +208,21 @@ static void confirm_all(void)
 			printf("os: image %u confirmed after a good start\n", i);
 }
 
+#if defined(CONFIG_BOOT_WDT)
+/*
+ * Stop feeding the watchdog the bootloader started and spin, as a hung
+ * image would: the watchdog must reset the device (tests/arch/qemu).
+ */
+static void cmd_hang(void)
+{
+	printf("os: hanging; the watchdog resets in %u ms\n",
+	       (unsigned)CONFIG_BOOT_WDT_TIMEOUT_MS);
+	fflush(stdout);
+	for (;;)
+		;
+}
+#endif
+
 /* One command line. 0 to go on, 1 when the shell should end. */
 static int run_command(char *line)
 {
@@ -239,11 +260,20 @@ static int run_command(char *line)
 		printf("reboot: failed\n");
 	} else if (strcmp(words[0], "exit") == 0) {
 		return 1;
+#if defined(CONFIG_BOOT_WDT)
+	} else if (strcmp(words[0], "hang") == 0) {
+		cmd_hang();
+#endif
 	} else {
 		printf("commands: status, %spending [--permanent] [--image N], "
-		       "confirm [--image N], reboot, version, exit\n",
+		       "confirm [--image N], reboot, version, exit%s\n",
 #if defined(CONFIG_OS_SHELL_HOST_FILES)
-		       "stage FILE [--image N], "
+		       "stage FILE [--image N], ",
+#else
+		       "",
+#endif
+#if defined(CONFIG_BOOT_WDT)
+		       ", hang"
 #else
 		       ""
 #endif
@@ -409,12 +439,13 @@ int slipway_main(void)
 	       smp_line != NULL ? "SMP on its own line" : "no SMP");
 	for (;;) {
 		fflush(stdout);
+		arch_wdt_feed();
 		if (smp_line != NULL && !shared)
 			smp_poll(smp_line, 10);
 		if (con == NULL)
 			continue;
-		rc = console_line(con, &in, smp_line != NULL && !shared ? 0 : -1,
-				  shared);
+		rc = console_line(con, &in, smp_line != NULL && !shared ? 0 :
+				  OS_IDLE_WAIT_MS, shared);
 		if (rc < 0)
 			return 0;
 		if (rc == 0 || in.line[strspn(in.line, " \t\n")] == '\0')
