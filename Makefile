@@ -273,7 +273,9 @@ $(OS_PAYLOAD): $(if $(filter y,$(CONFIG_ARCH_SIM)),$(OS_ELF),$(OS_ELF).bin)
 	$(Q)$(if $(filter y,$(CONFIG_ARCH_SIM)),$(TARGET_OBJCOPY) --strip-all $< $@,cp $< $@)
 
 # Signed for the slot the layout gives it: the one .config decides both.
-# The secondary slot bounds an image (an update must fit where it is staged).
+# The secondary slot bounds an image (an update must fit where it is staged:
+# the layout check prints that room, the slot less the strategy's stage
+# offset).
 # Images 1.. of a multi-image configuration: on the sim only image 0 is
 # started, so each other image holds the same program, signed for its slot.
 sign_os = $(HOST_TOOL) image sign --version $(CONFIG_OS_IMAGE_VERSION) \
@@ -281,18 +283,18 @@ sign_os = $(HOST_TOOL) image sign --version $(CONFIG_OS_IMAGE_VERSION) \
 	  $(if $(CONFIG_BOOT_ED25519_PURE),--pure) \
 	  $(if $(CONFIG_BOOT_HW_KEY),--public-key-format full) \
 	  --header-size $(CONFIG_OS_IMAGE_HEADER_SIZE) --pad-header \
-	  --slot-size $(CONFIG_FLASH_AREA_IMAGE$(1)_SECONDARY_SIZE) \
+	  --slot-size $$(sed -n 's/^$(1) //p' $(LAYOUT_OK)) \
 	  --align $(CONFIG_FLASH_WRITE_ALIGN) $(OS_PAYLOAD) $(2)
 
 EXTRA_IMAGES := $(if $(filter 2 3,$(CONFIG_BOOT_IMAGE_NUMBER)),1) \
                 $(if $(filter 3,$(CONFIG_BOOT_IMAGE_NUMBER)),2)
 EXTRA_IMAGE_FILES := $(foreach k,$(EXTRA_IMAGES),$(OUT)/slipway-image$(k).img)
 
-$(OS_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(wildcard $(SIGNING_KEY)) $(CONFIG)
+$(OS_IMAGE): $(OS_PAYLOAD) $(LAYOUT_OK) $(HOST_TOOL) $(wildcard $(SIGNING_KEY)) $(CONFIG)
 	$(quiet) SIGN $(@F)
 	$(Q)$(call sign_os,0,$@)
 
-$(OUT)/slipway-image%.img: $(OS_PAYLOAD) $(HOST_TOOL) $(wildcard $(SIGNING_KEY)) $(CONFIG)
+$(OUT)/slipway-image%.img: $(OS_PAYLOAD) $(LAYOUT_OK) $(HOST_TOOL) $(wildcard $(SIGNING_KEY)) $(CONFIG)
 	$(quiet) SIGN $(@F)
 	$(Q)$(call sign_os,$*,$@)
 
@@ -408,8 +410,7 @@ $(LAYOUT_CHECK): $(patsubst %.c,$(TEST_OBJDIR)/%.o,$(LAYOUT_CHECK_SRCS))
 # A layout the bootloader would refuse stops the build here, naming the areas.
 $(LAYOUT_OK): $(LAYOUT_CHECK)
 	$(quiet) CHECK flash layout
-	$(Q)$(LAYOUT_CHECK)
-	@touch $@
+	$(Q)$(LAYOUT_CHECK) >$@.tmp && mv $@.tmp $@
 
 test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 
@@ -473,7 +474,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/engine.c \
     libs/flashmap/flash_stream.c \
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
-    boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c \
+    boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c boot/engine/strategy_swap_offset.c \
     libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
     libs/bootstate/strategy.c libs/bootstate/fih.c \
     libs/flashmap/flashmap.c libs/image/image_validate.c \

@@ -20,11 +20,14 @@ for n in 32 256; do
 		"$tool" image sign -v "$v.0.0" -H 32 --pad-header -S $(((n + 3) * 4096)) \
 			"$dir/payload$v" "$dir/up$v.img" >/dev/null
 	done
-	for s in overwrite-only swap-scratch swap-move; do
+	for s in overwrite-only swap-scratch swap-move swap-offset; do
 		set -- $("$dir/bench_upgrade" "$s" "$n" "$dir/up1.img" "$dir/up2.img")
 		k=$([ "$s" = overwrite-only ] && echo 1 || echo 2)
 		printf '  %-16s %5d %9d %9d %12d %14d %14d\n' "$s" "$n" "$1" "$2" "$3" \
 			$((k * n)) $((k * n * 4096))
+		# The next boot, nothing confirmed: the revert.
+		[ $# -eq 6 ] && printf '  %-16s %5d %9d %9d %12d %14d %14d\n' \
+			"  its revert" "$n" "$4" "$5" "$6" $((k * n)) $((k * n * 4096))
 	done
 done
 

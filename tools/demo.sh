@@ -14,10 +14,11 @@ dir=$b/demo-run
 mkdir -p "$dir"
 cp "$b/slipway-flash.bin" "$dir/flash.bin"
 rm -f "$dir/flash.bin.otp"
-# v2: the same program, signed as version 2.0.0 with the sim's test key.
+# v2: the same program, signed as version 2.0.0 with the sim's test key,
+# for the room the strategy leaves it in the secondary (the layout check's).
 "$b/host/slipway" image sign -k "$key" -v 2.0.0 \
 	-H "$(cfg OS_IMAGE_HEADER_SIZE)" --pad-header \
-	-S "$(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE)" --align "$(cfg FLASH_WRITE_ALIGN)" \
+	-S "$(sed -n 's/^0 //p' "$b/hostcfg/layout.ok")" --align "$(cfg FLASH_WRITE_ALIGN)" \
 	"$b/slipway-os.payload" "$dir/v2.img"
 echo "demo: the sim boots v1; its shell stages $dir/v2.img, reboots into it and confirms it"
 echo

@@ -27,7 +27,9 @@ static struct boot_slots slots_of(struct ota *ota, unsigned int image)
 
 	return (struct boot_slots){ &s->primary, &s->secondary,
 				    ota->has_scratch ? &ota->scratch : NULL,
-				    &s->geo_primary, &s->geo_secondary };
+				    &s->geo_primary, &s->geo_secondary,
+				    boot_stage_offset(&s->secondary,
+						      boot_strategy_desc(ota->cfg.upgrade)) };
 }
 
 int ota_init(struct ota *ota, const struct ota_config *cfg)
@@ -47,7 +49,9 @@ int ota_init(struct ota *ota, const struct ota_config *cfg)
 		s->geo_primary = cfg->trailer_geo(&s->primary.win.mtd);
 		s->geo_secondary = cfg->trailer_geo(&s->secondary.win.mtd);
 		if (boot_trailer_geo_check(&s->geo_primary) != 0 ||
-		    boot_trailer_geo_check(&s->geo_secondary) != 0)
+		    boot_trailer_geo_check(&s->geo_secondary) != 0 ||
+		    boot_stage_open(&s->secondary, boot_stage_offset(&s->secondary,
+				    boot_strategy_desc(cfg->upgrade)), &s->stage) != 0)
 			return -EINVAL;
 	}
 	ota->has_scratch = flash_area_open(cfg->map, FLASH_AREA_SCRATCH, 0,
@@ -166,15 +170,15 @@ int ota_stage_begin(struct ota *ota, unsigned int image, struct ota_stage *st)
 	slots = slots_of(ota, image);
 	st->limit = boot_max_image_size(ota->cfg.upgrade, &slots);
 	trailer = flash_area_size(&s->secondary) - boot_trailer_size(&s->geo_secondary);
-	if (st->limit > trailer)
-		st->limit = trailer;
+	if (st->limit > trailer - slots.stage_offset)
+		st->limit = trailer - slots.stage_offset;
 	/* Withdraw any earlier request before anything else changes. */
 	start = boot_trailer_sector_start(&s->secondary, &s->geo_secondary);
 	if (flash_area_erase_sectors(&s->secondary, start,
 				     flash_area_size(&s->secondary) - start) != 0)
 		return unlock(ota, -EIO);
-	/* Sectors from the trailer's on were erased just now. */
-	flash_stream_init(&st->out, &s->secondary, start);
+	/* Written where the strategy stages; the trailer's sectors were erased. */
+	flash_stream_init(&st->out, &s->stage.fa, start - slots.stage_offset);
 	ota->open_stages |= 1u << image;
 	return unlock(ota, 0);
 }
@@ -220,7 +224,7 @@ int ota_stage_finish(struct ota_stage *st)
 	if (st->out.written < sizeof(raw))
 		return unlock(ota, -ENODATA);
 	/* Fewer bytes than the header itself declares: cut short. */
-	if (flash_area_read(&s->secondary, 0, raw, sizeof(raw)) != 0)
+	if (flash_area_read(&s->stage.fa, 0, raw, sizeof(raw)) != 0)
 		return unlock(ota, -EIO);
 	image_header_decode(&h, raw);
 	if (h.magic == IMAGE_MAGIC &&
@@ -256,8 +260,8 @@ int ota_stage_abort(struct ota_stage *st)
 	lock(ota);
 	s = &ota->img[st->image];
 	/* The trailer was erased when the stage began: the header is enough. */
-	rc = mtd_sector_at(s->secondary.win.mtd.geo, 0, &start, &size) ||
-	     flash_area_erase(&s->secondary, start, size) ? -EIO : 0;
+	rc = mtd_sector_at(s->stage.fa.win.mtd.geo, 0, &start, &size) ||
+	     flash_area_erase(&s->stage.fa, start, size) ? -EIO : 0;
 	ota->open_stages &= ~(1u << st->image);
 	st->finished = 1;
 	return unlock(ota, rc);
@@ -342,7 +346,13 @@ int ota_read_state(struct ota *ota, struct ota_state *out)
 		st->pending = ota->plan[i].action;
 		st->pending_why = ota->plan[i].why;
 		slot_state(ota, &s->primary, &st->primary);
-		slot_state(ota, &s->secondary, &st->secondary);
+		/*
+		 * A staged update, else what a swap left at the secondary's
+		 * start (the old image; on trial, what a revert puts back).
+		 */
+		slot_state(ota, &s->stage.fa, &st->secondary);
+		if (st->secondary.content != OTA_SLOT_VALID || !st->confirmed)
+			slot_state(ota, &s->secondary, &st->secondary);
 		if (image_inspect(&s->primary.win.mtd, &f) == IMAGE_OK)
 			st->running = f.hdr.version;
 	}

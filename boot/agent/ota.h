@@ -72,6 +72,8 @@ struct ota_config {
 struct ota_image_slots {
 	struct flash_area primary, secondary;
 	struct boot_trailer_geo geo_primary, geo_secondary;
+	/* The secondary from where the strategy stages an update on. */
+	struct boot_stage_area stage;
 };
 
 struct ota {

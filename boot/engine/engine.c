@@ -68,6 +68,7 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 extern const struct boot_strategy boot_strategy_overwrite __attribute__((weak));
 extern const struct boot_strategy boot_strategy_swap_scratch __attribute__((weak));
 extern const struct boot_strategy boot_strategy_swap_move __attribute__((weak));
+extern const struct boot_strategy boot_strategy_swap_offset __attribute__((weak));
 
 const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k)
 {
@@ -75,6 +76,7 @@ const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k)
 	case BOOT_UPGRADE_OVERWRITE: return &boot_strategy_overwrite;
 	case BOOT_UPGRADE_SWAP_SCRATCH: return &boot_strategy_swap_scratch;
 	case BOOT_UPGRADE_SWAP_MOVE: return &boot_strategy_swap_move;
+	case BOOT_UPGRADE_SWAP_OFFSET: return &boot_strategy_swap_offset;
 	default: return NULL;
 	}
 }
@@ -84,7 +86,8 @@ struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img)
 	struct boot_image *bi = &e->images[img];
 
 	return (struct boot_slots){ bi->primary, bi->secondary, e->scratch,
-				    &bi->geo_primary, &bi->geo_secondary };
+				    &bi->geo_primary, &bi->geo_secondary,
+				    boot_stage_offset(bi->secondary, e->strategy->desc) };
 }
 
 uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img)

@@ -125,6 +125,7 @@ const char *boot_swap_type_name(enum boot_swap_type t);
 extern const struct boot_strategy boot_strategy_overwrite;
 extern const struct boot_strategy boot_strategy_swap_scratch;
 extern const struct boot_strategy boot_strategy_swap_move;
+extern const struct boot_strategy boot_strategy_swap_offset;
 
 /*
  * The strategy of kind `k`, or NULL when it is not linked in (a

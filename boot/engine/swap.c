@@ -51,6 +51,27 @@ static int erase_trailer(struct flash_area *fa, const struct boot_trailer_geo *g
 	return flash_area_erase_sectors(fa, start, g->slot_size - start);
 }
 
+/* 1 when the slot's trailer sectors read as erased, 0, or a negative errno. */
+static int trailer_erased(struct flash_area *fa, const struct boot_trailer_geo *g)
+{
+	uint8_t buf[64];
+	uint32_t off = boot_trailer_sector_start(fa, g);
+
+	while (off < g->slot_size) {
+		uint32_t n = g->slot_size - off < sizeof(buf) ?
+			     g->slot_size - off : (uint32_t)sizeof(buf);
+		int rc = flash_area_read(fa, off, buf, n);
+
+		if (rc != 0)
+			return rc;
+		for (uint32_t i = 0; i < n; i++)
+			if (buf[i] != g->erased)
+				return 0;
+		off += n;
+	}
+	return 1;
+}
+
 static int in_progress(const struct boot_trailer *p)
 {
 	return p->magic == BOOT_MAGIC_GOOD && p->copy_done == BOOT_FLAG_UNSET &&
@@ -109,12 +130,17 @@ int swap_resume(struct boot_engine *e, unsigned int img, const struct swap_metho
 /*
  * Step 1: make the revert survive the erasing of the primary's trailer.
  * image_ok and swap_info go before the magic, so until the magic is there
- * the slot asks for nothing.
+ * the slot asks for nothing. The swap being reverted erased the
+ * secondary's trailer (its step 3): erased again only when it is not, so
+ * a revert costs no more erases than the upgrade.
  */
 static int write_revert_request(struct boot_image *bi, unsigned int img)
 {
 	struct mtd_dev *s = &bi->secondary->win.mtd;
-	int rc = erase_trailer(bi->secondary, &bi->geo_secondary);
+	int rc = trailer_erased(bi->secondary, &bi->geo_secondary);
+
+	if (rc >= 0)
+		rc = rc == 1 ? 0 : erase_trailer(bi->secondary, &bi->geo_secondary);
 
 	if (rc == 0)
 		rc = boot_trailer_write_image_ok(s, &bi->geo_secondary);

@@ -22,6 +22,7 @@ struct recovery_image {
 	struct boot_engine *engine;
 	struct flash_area *target; /* of the open upload, or NULL */
 	struct flash_stream out;
+	struct boot_stage_area stage; /* the secondary from the stage offset */
 };
 
 void recovery_image_init(struct recovery_image *r, struct boot_engine *e);

@@ -11,7 +11,9 @@
  * next to half an image; the rest of the slot is erased at once, or sector
  * by sector ahead of the data (CONFIG_BOOT_SERIAL_ERASE_PROGRESSIVELY).
  * Nothing outside that slot is written. The upload is validated on its
- * last chunk, and again by the next boot.
+ * last chunk, and again by the next boot. In the secondary slot an upload
+ * goes where the strategy stages an update (swap-offset: one sector in),
+ * and slot 1 is what is staged there: what the strategy would install.
  */
 #include "boot/loader/recovery.h"
 #include "libs/bootstate/slot_limits.h"
@@ -46,6 +48,26 @@ static int slot_facts(struct recovery_image *r, struct flash_area *fa,
 	return image_validate(&fa->win.mtd, r->engine->policy, f);
 }
 
+/* Image `image`'s secondary from its stage offset on (in r->stage). */
+static struct flash_area *staged(struct recovery_image *r, unsigned int image)
+{
+	struct boot_slots s = boot_engine_slots(r->engine, image);
+
+	if (s.stage_offset == 0)
+		return s.secondary;
+	return boot_stage_open(s.secondary, s.stage_offset, &r->stage) == 0 ?
+	       &r->stage.fa : NULL;
+}
+
+/* The image where slot 1's upload and request go, validated. */
+static int staged_facts(struct recovery_image *r, unsigned int image,
+			struct image_facts *f)
+{
+	struct flash_area *fa = staged(r, image);
+
+	return fa ? slot_facts(r, fa, f) : IMAGE_ERR_IO;
+}
+
 static void add_slot(struct smp_img_slot *out, unsigned int image,
 		     unsigned int slot, const struct image_facts *f)
 {
@@ -70,7 +92,7 @@ static int list(void *be, struct smp_img_slot *out, unsigned int max)
 
 		if (slot_facts(r, bi->primary, &f) == IMAGE_OK)
 			add_slot(&out[n++], i, 0, &f);
-		if (slot_facts(r, bi->secondary, &f) == IMAGE_OK)
+		if (staged_facts(r, i, &f) == IMAGE_OK)
 			add_slot(&out[n++], i, 1, &f);
 	}
 	return (int)n;
@@ -90,7 +112,7 @@ static int set_state(void *be, const uint8_t *hash, size_t hash_len,
 		if (slot_facts(r, bi->primary, &f) == IMAGE_OK &&
 		    f.digest_len == hash_len && !memcmp(f.digest, hash, hash_len))
 			return confirm ? 0 : IMG_ERR(IMAGE_SETTING_TEST_TO_ACTIVE_DENIED);
-		if (slot_facts(r, bi->secondary, &f) == IMAGE_OK &&
+		if (staged_facts(r, i, &f) == IMAGE_OK &&
 		    f.digest_len == hash_len && !memcmp(f.digest, hash, hash_len)) {
 			if (boot_request_upgrade(&bi->secondary->win.mtd,
 						 &bi->geo_secondary, (uint8_t)i,
@@ -123,9 +145,15 @@ static int upload_begin(void *be, unsigned int image, uint32_t len,
 {
 	struct recovery_image *r = be;
 	struct flash_area *fa = recovery_target(r->engine, image);
-	uint32_t trailer;
+	struct flash_area *to = fa;
+	uint32_t trailer, at = 0;
 
 	r->target = NULL;
+	if (fa == r->engine->images[image].secondary) {
+		at = boot_engine_slots(r->engine, image).stage_offset;
+		if ((to = staged(r, image)) == NULL)
+			return IMG_ERR(FLASH_OPEN_FAILED);
+	}
 	if (len > boot_engine_max_image_size(r->engine, image)) {
 		*rsn = "larger than the bootloader can install in this slot";
 		return IMG_ERR(INVALID_IMAGE_TOO_LARGE);
@@ -134,14 +162,15 @@ static int upload_begin(void *be, unsigned int image, uint32_t len,
 #if defined(CONFIG_BOOT_SERIAL_ERASE_PROGRESSIVELY)
 	if (flash_area_erase_sectors(fa, trailer, flash_area_size(fa) - trailer))
 		return IMG_ERR(FLASH_ERASE_FAILED);
-	flash_stream_init(&r->out, fa, trailer);
+	flash_stream_init(&r->out, to, trailer - at);
 #else
 	(void)trailer;
+	(void)at;
 	if (erase_all(fa) != 0)
 		return IMG_ERR(FLASH_ERASE_FAILED);
-	flash_stream_init(&r->out, fa, 0);
+	flash_stream_init(&r->out, to, 0);
 #endif
-	r->target = fa;
+	r->target = to;
 	return 0;
 }
 

@@ -5,6 +5,8 @@
 
 #include "libs/bootstate/slot_limits.h"
 
+#include <errno.h>
+
 uint32_t boot_uniform_sector(struct flash_area *fa)
 {
 	const struct mtd_geometry *geo = fa->win.mtd.geo;
@@ -51,8 +53,9 @@ uint32_t boot_swap_max_sectors(const struct boot_slots *s,
 	uint32_t pri = boot_trailer_sector_start(s->primary, g) / sector;
 	uint32_t n = boot_trailer_sector_start(s->secondary, s->geo_secondary) / sector;
 
-	if (pri < p->spare_sectors)
+	if (pri < p->spare_sectors || n < p->stage_sector)
 		return 0;
+	n -= p->stage_sector;
 	if (pri - p->spare_sectors < n)
 		n = pri - p->spare_sectors;
 	if ((uint64_t)n * p->status_records > (uint64_t)g->max_sectors * g->records)
@@ -71,4 +74,25 @@ uint32_t boot_max_image_size(enum boot_upgrade_kind k, const struct boot_slots *
 		return flash_area_size(s->primary) - boot_trailer_size(s->geo_primary);
 	sector = boot_swap_sector(s, p);
 	return sector ? boot_swap_max_sectors(s, p, sector) * sector : 0;
+}
+
+uint32_t boot_stage_offset(struct flash_area *secondary,
+			   const struct boot_strategy_desc *p)
+{
+	return boot_strategy_stage_offset(p, secondary->win.mtd.geo, 0);
+}
+
+int boot_stage_open(struct flash_area *secondary, uint32_t off,
+		    struct boot_stage_area *out)
+{
+	uint32_t size = flash_area_size(secondary);
+
+	if (off >= size)
+		return -EINVAL;
+	out->desc = *secondary->desc;
+	out->desc.offset += off;
+	out->desc.size = size - off;
+	out->fa.desc = &out->desc;
+	return mtd_window_init(&out->fa.win, secondary->win.parent,
+			       secondary->win.offset + off, size - off);
 }

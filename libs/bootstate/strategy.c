@@ -30,11 +30,31 @@ const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS] = {
 		.status_records = 3, .spare_sectors = 1, .needs_scratch = 0,
 		.trailer_records = 3, .stage_sector = 0,
 	},
+	[BOOT_UPGRADE_SWAP_OFFSET] = {
+		.name = "swap-offset", .kind = BOOT_UPGRADE_SWAP_OFFSET,
+		.slot_rule = FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE,
+		.can_revert = 1,
+		.status_records = 2, .spare_sectors = 0, .needs_scratch = 0,
+		.trailer_records = 3, .stage_sector = 1,
+	},
 };
 
 const struct boot_strategy_desc *boot_strategy_desc(enum boot_upgrade_kind k)
 {
 	return (unsigned int)k < BOOT_UPGRADE_KINDS ? &boot_strategies[k] : NULL;
+}
+
+uint32_t boot_strategy_stage_offset(const struct boot_strategy_desc *p,
+				    const struct mtd_geometry *geo, uint32_t base)
+{
+	uint32_t off = base, start, size;
+
+	for (uint32_t k = 0; k < p->stage_sector; k++) {
+		if (mtd_sector_at(geo, off, &start, &size) != 0)
+			return 0;
+		off = start + size;
+	}
+	return off - base;
 }
 
 const struct boot_strategy_desc *boot_strategy_kconfig(void)
@@ -43,6 +63,8 @@ const struct boot_strategy_desc *boot_strategy_kconfig(void)
 	return &boot_strategies[BOOT_UPGRADE_SWAP_SCRATCH];
 #elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
 	return &boot_strategies[BOOT_UPGRADE_SWAP_MOVE];
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_OFFSET)
+	return &boot_strategies[BOOT_UPGRADE_SWAP_OFFSET];
 #else
 	return &boot_strategies[BOOT_UPGRADE_OVERWRITE];
 #endif

@@ -23,6 +23,7 @@ enum boot_upgrade_kind {
 	BOOT_UPGRADE_OVERWRITE,
 	BOOT_UPGRADE_SWAP_SCRATCH,
 	BOOT_UPGRADE_SWAP_MOVE,
+	BOOT_UPGRADE_SWAP_OFFSET,
 	BOOT_UPGRADE_KINDS,
 };
 
@@ -40,7 +41,10 @@ struct boot_strategy_desc {
 	int needs_scratch;        /* a scratch area of at least one sector */
 	/* The trailer's status area: records per sector it reserves. */
 	uint32_t trailer_records;
-	/* The secondary's sector an update is staged from (0: its start). */
+	/*
+	 * The secondary's sector an update is staged from (0: its start). A
+	 * revert finds the old image at the secondary's start whatever it is.
+	 */
 	uint32_t stage_sector;
 };
 
@@ -49,6 +53,14 @@ extern const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS];
 
 /* The row of strategy `k` (NULL when there is none). */
 const struct boot_strategy_desc *boot_strategy_desc(enum boot_upgrade_kind k);
+
+/*
+ * Where strategy `p` stages an update in a secondary slot starting at
+ * `base` on a device of geometry `geo`: the size of its first
+ * stage_sector sectors (0 for most strategies, or on a bad geometry).
+ */
+uint32_t boot_strategy_stage_offset(const struct boot_strategy_desc *p,
+				    const struct mtd_geometry *geo, uint32_t base);
 
 /* This configuration's strategy (CONFIG_BOOT_UPGRADE_*): the one mapping. */
 const struct boot_strategy_desc *boot_strategy_kconfig(void);

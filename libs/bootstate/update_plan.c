@@ -46,7 +46,8 @@ static const struct image_facts *running(struct boot_plan *plan, unsigned int im
 	struct boot_plan_image *pi = plan->img[img];
 
 	if (!pi->running_known) {
-		if (plan->src->validate(plan->src->arg, img, 0, &pi->running) != IMAGE_OK)
+		if (plan->src->validate(plan->src->arg, img, BOOT_PLAN_PRIMARY,
+				       &pi->running) != IMAGE_OK)
 			memset(&pi->running, 0, sizeof(pi->running));
 		pi->running_known = 1;
 	}
@@ -105,7 +106,8 @@ static int decide(struct boot_plan *plan, unsigned int img,
 		return 0;
 	}
 	/* Nothing is erased before the update has proven valid. */
-	rc = plan->src->validate(plan->src->arg, img, 1, &pi->update);
+	rc = plan->src->validate(plan->src->arg, img, pi->revert ?
+				 BOOT_PLAN_REVERT_IMAGE : BOOT_PLAN_STAGED, &pi->update);
 	if (FIH_DECIDE(FIH_D_UPDATE_VALID, rc != IMAGE_OK)) {
 		pi->image_error = rc;
 		snprintf(pi->detail, sizeof(pi->detail), "%s", image_strerror(rc));
@@ -258,14 +260,20 @@ static int flash_trailers(void *arg, unsigned int img, struct boot_trailer *p,
 	return rc;
 }
 
-static int flash_validate(void *arg, unsigned int img, int secondary,
-			  struct image_facts *facts)
+static int flash_validate(void *arg, unsigned int img,
+			  enum boot_plan_slot which, struct image_facts *facts)
 {
 	const struct boot_plan_flash *f = arg;
-	struct flash_area *fa = secondary ? f->slots[img].secondary
-					  : f->slots[img].primary;
+	const struct boot_slots *sl = &f->slots[img];
+	struct boot_stage_area stage;
 
-	return image_validate(&fa->win.mtd, f->policy, facts);
+	if (which == BOOT_PLAN_PRIMARY)
+		return image_validate(&sl->primary->win.mtd, f->policy, facts);
+	if (which == BOOT_PLAN_REVERT_IMAGE || sl->stage_offset == 0)
+		return image_validate(&sl->secondary->win.mtd, f->policy, facts);
+	if (boot_stage_open(sl->secondary, sl->stage_offset, &stage) != 0)
+		return IMAGE_ERR_IO;
+	return image_validate(&stage.fa.win.mtd, f->policy, facts);
 }
 
 struct boot_plan_source boot_plan_flash_source(struct boot_plan_flash *f)

@@ -58,13 +58,24 @@ enum boot_plan_reason {
 	BOOT_PLAN_NOTHING_TO_REVERT, /* on trial, nothing valid to go back to */
 };
 
+enum boot_plan_slot {
+	BOOT_PLAN_PRIMARY,
+	BOOT_PLAN_STAGED,
+	BOOT_PLAN_REVERT_IMAGE,
+};
+
 /* Where the planner reads the slots from. */
 struct boot_plan_source {
 	/* Image `img`'s primary and secondary trailers: 0 or a negative errno. */
 	int (*trailers)(void *arg, unsigned int img, struct boot_trailer *p,
 			struct boot_trailer *s);
-	/* Validate image `img`'s primary (0) or secondary (1): an image_error. */
-	int (*validate)(void *arg, unsigned int img, int secondary,
+	/*
+	 * Validate image `img`'s primary (BOOT_PLAN_PRIMARY), the update
+	 * staged in its secondary (BOOT_PLAN_STAGED) or the old image a
+	 * revert puts back (BOOT_PLAN_REVERT_IMAGE: at the secondary's start,
+	 * where a swap leaves it): an image_error.
+	 */
+	int (*validate)(void *arg, unsigned int img, enum boot_plan_slot which,
 			struct image_facts *f);
 	void *arg;
 };

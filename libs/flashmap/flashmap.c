@@ -54,6 +54,11 @@ static int check_slots(const struct flash_area_desc *areas, unsigned int n,
 				mtd_sector_at(geo, areas[p].offset + areas[p].size - 1,
 					      &last_start, &sector);
 				ok = areas[p].size == areas[s].size + sector;
+			} else if (rule == FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE) {
+				mtd_sector_at(geo, areas[s].offset + areas[s].size - 1,
+					      &last_start, &sector);
+				ok = areas[s].size == areas[p].size ||
+				     areas[s].size == areas[p].size + sector;
 			}
 			if (!ok)
 				return fault(f, FLASH_MAP_ERR_SLOT_SIZES, p, s);

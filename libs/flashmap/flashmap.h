@@ -47,6 +47,7 @@ enum flash_map_slot_rule {
 	FLASH_MAP_SLOTS_ANY,
 	FLASH_MAP_SLOTS_EQUAL,                 /* swap-scratch */
 	FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE, /* swap-move */
+	FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE, /* swap-offset */
 };
 
 enum flash_map_error {

@@ -24,7 +24,7 @@ enum smp_os_err {
 enum smp_boot_mode {
 	SMP_BOOT_MODE_UNKNOWN = -1, SMP_BOOT_MODE_SINGLE = 0,
 	SMP_BOOT_MODE_SWAP_SCRATCH = 1, SMP_BOOT_MODE_OVERWRITE = 2,
-	SMP_BOOT_MODE_SWAP_MOVE = 3,
+	SMP_BOOT_MODE_SWAP_MOVE = 3, SMP_BOOT_MODE_SWAP_OFFSET = 9,
 };
 
 /* The mode this build's upgrade strategy (boot/Kconfig) reports. */
@@ -34,6 +34,8 @@ enum smp_boot_mode {
 #define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_SCRATCH
 #elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
 #define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_MOVE
+#elif defined(CONFIG_BOOT_UPGRADE_SWAP_OFFSET)
+#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_OFFSET
 #else
 #define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_UNKNOWN
 #endif

@@ -207,6 +207,8 @@ static int stage(struct flash_area *fa, const struct boot_trailer_geo *g,
 		 const struct op *o, int request)
 {
 	uint8_t *buf = malloc(g->slot_size);
+	/* An update goes where the strategy stages it. */
+	uint32_t at = request ? boot_stage_offset(fa, cur->strategy->desc) : 0;
 	uint32_t n;
 	int rc;
 
@@ -215,7 +217,7 @@ static int stage(struct flash_area *fa, const struct boot_trailer_geo *g,
 	n = (n + unit - 1) / unit * unit;
 	rc = flash_area_erase_sectors(fa, 0, g->slot_size);
 	if (rc == 0)
-		rc = flash_area_program(fa, 0, buf, n);
+		rc = flash_area_program(fa, at, buf, n);
 	free(buf);
 	if (rc == 0 && request)
 		rc = boot_request_upgrade(&fa->win.mtd, g, o->img, o->permanent);
@@ -294,6 +296,23 @@ static int do_op(const struct op *o)
 	}
 }
 
+/*
+ * The image the secondary holds: at its start (where a swap leaves the
+ * old one), else where the strategy stages (an update, or one reverted).
+ */
+static int secondary_image(unsigned int img, struct image_facts *f)
+{
+	struct boot_stage_area stage;
+	uint32_t at = boot_stage_offset(&slots[img][1], cur->strategy->desc);
+	int rc = image_validate(&slots[img][1].win.mtd, &policy, f);
+
+	if (rc == IMAGE_OK || at == 0)
+		return rc;
+	if (boot_stage_open(&slots[img][1], at, &stage) != 0)
+		return IMAGE_ERR_IO;
+	return image_validate(&stage.fa.win.mtd, &policy, f);
+}
+
 /* Boot until nothing changes, the OS confirming as the scenario's does. */
 static int recover(struct outcome *out, const char **why)
 {
@@ -324,7 +343,7 @@ static int recover(struct outcome *out, const char **why)
 		struct image_facts f;
 
 		out->primary[i] = images[i].facts.hdr.version.major;
-		if (image_validate(&slots[i][1].win.mtd, &policy, &f) == IMAGE_OK)
+		if (secondary_image(i, &f) == IMAGE_OK)
 			out->secondary[i] = f.hdr.version.major;
 		out->counter[i] = counter.v[i];
 	}
@@ -671,7 +690,9 @@ static const struct strategy_case strategies[] = {
 	{ &boot_strategy_overwrite },
 	{ &boot_strategy_swap_scratch },
 	{ &boot_strategy_swap_move },
+	{ &boot_strategy_swap_offset },
 };
+#define NSTRATEGIES (sizeof(strategies) / sizeof(strategies[0]))
 
 static void run_named(struct scenario sc, const struct strategy_case *st,
 		      const char *what)
@@ -781,17 +802,23 @@ static void test_swap_move(void **state)
 	one_image(&strategies[2]);
 }
 
+static void test_swap_offset(void **state)
+{
+	(void)state;
+	one_image(&strategies[3]);
+}
+
 static void test_two_images(void **state)
 {
 	(void)state;
-	for (unsigned int s = 0; s < 3; s++)
+	for (unsigned int s = 0; s < NSTRATEGIES; s++)
 		two_images(&strategies[s]);
 }
 
 static void test_three_images(void **state)
 {
 	(void)state;
-	for (unsigned int s = 0; s < 3; s++)
+	for (unsigned int s = 0; s < NSTRATEGIES; s++)
 		three_images(&strategies[s]);
 }
 
@@ -821,7 +848,7 @@ static void test_geometries(void **state)
 		nonuniform = g[k].nonuniform;
 		fprintf(stderr, "geometry: program unit %u, erased 0x%02x%s\n",
 			(unsigned)unit, erased, nonuniform ? ", non-uniform sectors" : "");
-		for (unsigned int s = 0; s < 3; s++) {
+		for (unsigned int s = 0; s < NSTRATEGIES; s++) {
 			if (nonuniform && strategies[s].s->desc->status_records)
 				continue;
 			if (all) {
@@ -851,7 +878,7 @@ static void test_geometries(void **state)
 static void test_flash_failures(void **state)
 {
 	(void)state;
-	for (unsigned int s = 0; s < 3; s++) {
+	for (unsigned int s = 0; s < NSTRATEGIES; s++) {
 		proof = PROOF_CUTS;
 		replay_modes = 1u << SIM_FAIL_EIO;
 		run_named((struct scenario){ .nimages = 1, .factory = { 1 },
@@ -917,6 +944,7 @@ int main(void)
 		cmocka_unit_test(test_overwrite),
 		cmocka_unit_test(test_swap_scratch),
 		cmocka_unit_test(test_swap_move),
+		cmocka_unit_test(test_swap_offset),
 		cmocka_unit_test(test_two_images),
 		cmocka_unit_test(test_three_images),
 		cmocka_unit_test(test_geometries),

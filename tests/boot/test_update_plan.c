@@ -12,7 +12,7 @@
  * security counter below the device's) and a secondary trailer (erased,
  * test, permanent, the bootloader's revert request, or asked for through
  * ota_mark_pending: the first such image is asked for, others get a test
- * request), over the three strategies with and without downgrade
+ * request), over the four strategies with and without downgrade
  * prevention. N = 1 is enumerated; N = 2 and 3 are sampled (a fixed seed;
  * PLAN_STATES sets the sample).
  *
@@ -65,7 +65,9 @@ struct state {
 static const struct image_policy policy = { .hash = CRYPTO_HASH_SHA256 };
 static const struct boot_strategy *const strategies[] = {
 	&boot_strategy_overwrite, &boot_strategy_swap_scratch, &boot_strategy_swap_move,
+	&boot_strategy_swap_offset,
 };
+#define NSTRATEGIES (sizeof(strategies) / sizeof(strategies[0]))
 
 static struct {
 	struct mtd_region region;
@@ -165,11 +167,23 @@ static void write_secondary(const struct state *s, unsigned int i)
 				t.dep_major = 3; break;
 	case SC_V3_NEEDS_SELF: t.dep_img = (uint8_t)i; t.dep_major = 3; break;
 	case SC_V3_NEEDS_SELF_4: t.dep_img = (uint8_t)i; t.dep_major = 4; break;
-	case SC_TOO_LARGE: t.body = BODY_TOO_LARGE; break;
+	case SC_TOO_LARGE: t.body = BODY_TOO_LARGE; break; /* less `at` below */
 	case SC_COUNTER_LOW: t.sec_cnt = 0; break;
 	default: break;
 	}
+	/*
+	 * Where the strategy stages an update; with swap-offset also at the
+	 * secondary's start, where a revert finds the old image (the same
+	 * image serves as either here), unless it is too large for both.
+	 */
+	uint32_t at = boot_stage_offset(&sl->secondary,
+					strategies[s->strategy]->desc);
+
+	if (is->sec == SC_TOO_LARGE) /* still past what the strategy installs */
+		t.body -= at;
 	if (is->sec != SC_EMPTY)
+		put_image(base_of(i) + PRI + at, &t, is->sec == SC_CORRUPT);
+	if (is->sec != SC_EMPTY && at != 0 && is->sec != SC_TOO_LARGE)
 		put_image(base_of(i) + PRI, &t, is->sec == SC_CORRUPT);
 	switch (is->strl) {
 	case ST_ASK: /* the image asked for is asked later; others, like this */
@@ -375,7 +389,7 @@ static void test_agent_predicts_the_engine(void **unused)
 	for (unsigned int n = 1; n <= MAX_IMAGES; n++) {
 		uint32_t count = n == 1 ? IMAGE_STATES : sample;
 
-		for (unsigned int strat = 0; strat < 3; strat++)
+		for (unsigned int strat = 0; strat < NSTRATEGIES; strat++)
 			for (int dg = 0; dg < 2; dg++)
 				for (uint32_t k = 0; k < count; k++) {
 					struct state s = { n, strat, dg, { { 0 } } };

@@ -7,8 +7,10 @@
  * `make bench`, upgrade figures, counted by the simulated flash:
  *   bench_upgrade STRATEGY SECTORS OLD.img NEW.img
  * OLD runs in the primary slot; NEW (the same size) is staged in the
- * secondary and requested as a test upgrade; the one boot that installs
- * it is counted. Prints "erases programs bytes_programmed".
+ * secondary (where the strategy stages it) and requested as a test
+ * upgrade; the one boot that installs it is counted, and for a strategy
+ * that can revert, the next boot (nothing confirmed) that reverts it.
+ * Prints "erases programs bytes_programmed", then the revert's three.
  *   bench_upgrade stage IMAGE CHUNK
  * Stages IMAGE through the update agent in CHUNK-byte writes, and writes
  * the same bytes straight to the flash (erase, then one program per
@@ -128,7 +130,7 @@ int main(int argc, char **argv)
 	struct sim_flash fl;
 	struct flash_map map;
 	struct boot_trailer_geo g;
-	uint32_t n, t, pslots, total;
+	uint32_t n, t, pslots, sslots, total;
 	long olen, nlen;
 	uint8_t *old, *new, *mem;
 
@@ -138,19 +140,25 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_upgrade STRATEGY SECTORS OLD.img NEW.img\n");
 		return 2;
 	}
-	s = !strcmp(argv[1], "overwrite-only") ? &boot_strategy_overwrite :
-	    !strcmp(argv[1], "swap-scratch") ? &boot_strategy_swap_scratch :
-	    !strcmp(argv[1], "swap-move") ? &boot_strategy_swap_move : NULL;
+	s = NULL;
+	for (int k = 0; k < BOOT_UPGRADE_KINDS && s == NULL; k++)
+		if (boot_engine_strategy(k) != NULL &&
+		    strcmp(boot_engine_strategy(k)->desc->name, argv[1]) == 0)
+			s = boot_engine_strategy(k);
 	n = (uint32_t)atoi(argv[2]);
 	if (s == NULL || n == 0)
 		return 2;
 	old = load(argv[3], &olen);
 	new = load(argv[4], &nlen);
-	/* Slots of the image's sectors, the trailer's, and swap-move's spare. */
+	/*
+	 * Slots of the image's sectors and the trailer's, the primary's spare
+	 * (swap-move) and the secondary's stage sectors (swap-offset).
+	 */
 	g = (struct boot_trailer_geo){ 0, 8, UNIT, n, 3, 0xff };
 	t = (boot_trailer_size(&g) + SECTOR - 1) / SECTOR;
-	pslots = n + t + (s == &boot_strategy_swap_move);
-	total = pslots + n + t + 1;
+	pslots = n + t + s->desc->spare_sectors;
+	sslots = n + t + s->desc->stage_sector;
+	total = pslots + sslots + 1;
 	region = (struct mtd_region){ SECTOR, total };
 	geo = (struct mtd_geometry){ &region, 1, UNIT, 0xff, total * SECTOR };
 	mem = malloc(geo.size);
@@ -159,7 +167,7 @@ int main(int argc, char **argv)
 		return 1;
 	areas[0] = (struct flash_area_desc){ "primary", FLASH_AREA_PRIMARY, 0, 0, pslots * SECTOR };
 	areas[1] = (struct flash_area_desc){ "secondary", FLASH_AREA_SECONDARY, 0,
-					     pslots * SECTOR, (n + t) * SECTOR };
+					     pslots * SECTOR, sslots * SECTOR };
 	areas[2] = (struct flash_area_desc){ "scratch", FLASH_AREA_SCRATCH, 0,
 					     (total - 1) * SECTOR, SECTOR };
 	if (flash_map_init(&map, &fl.mtd, areas, 3, FLASH_MAP_SLOTS_ANY,
@@ -172,9 +180,10 @@ int main(int argc, char **argv)
 	img.geo_primary = g;
 	img.geo_primary.slot_size = pslots * SECTOR;
 	img.geo_secondary = g;
-	img.geo_secondary.slot_size = (n + t) * SECTOR;
+	img.geo_secondary.slot_size = sslots * SECTOR;
 	if (flash_area_program(&pri, 0, old, ((uint32_t)olen + UNIT - 1) / UNIT * UNIT) != 0 ||
-	    flash_area_program(&sec, 0, new, ((uint32_t)nlen + UNIT - 1) / UNIT * UNIT) != 0 ||
+	    flash_area_program(&sec, boot_stage_offset(&sec, s->desc), new,
+			       ((uint32_t)nlen + UNIT - 1) / UNIT * UNIT) != 0 ||
 	    boot_request_upgrade(&sec.win.mtd, &img.geo_secondary, 0, 0) != 0)
 		return 1;
 	e = (struct boot_engine){ .images = &img, .nimages = 1, .scratch = &scratch,
@@ -185,8 +194,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_upgrade: %s: the upgrade did not happen\n", argv[1]);
 		return 1;
 	}
-	printf("%llu %llu %llu\n", (unsigned long long)fl.stats.erases,
+	printf("%llu %llu %llu", (unsigned long long)fl.stats.erases,
 	       (unsigned long long)fl.stats.programs,
 	       (unsigned long long)fl.stats.bytes_programmed);
+	if (s->desc->can_revert) {
+		memset(&fl.stats, 0, sizeof(fl.stats));
+		if (boot_engine_run(&e) != 0 || img.status != IMAGE_OK ||
+		    img.swap != BOOT_SWAP_REVERT) {
+			fprintf(stderr, "\nbench_upgrade: %s: the revert did not happen\n",
+				argv[1]);
+			return 1;
+		}
+		printf(" %llu %llu %llu", (unsigned long long)fl.stats.erases,
+		       (unsigned long long)fl.stats.programs,
+		       (unsigned long long)fl.stats.bytes_programmed);
+	}
+	printf("\n");
 	return 0;
 }

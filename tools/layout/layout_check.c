@@ -7,6 +7,10 @@
  * Build step: validate this configuration's Kconfig flash layout with the
  * flash map's own validation, so a layout the bootloader would refuse never
  * gets built. Compiled for the host against the configuration's autoconf.h.
+ *
+ * On success it prints, per image, the room an update has where the
+ * strategy stages it ("<image> <bytes>": the secondary slot less its
+ * stage offset), which the build gives the signer as its slot size.
  */
 #include "libs/bootstate/strategy.h"
 #include "libs/flashmap/flashmap.h"
@@ -24,6 +28,15 @@ int main(void)
 		fprintf(stderr, "error: flash layout: %s (see the Flash layout "
 			"menu, CONFIG_FLASH_AREA_*)\n", msg);
 		return 1;
+	}
+	for (unsigned int i = 0; i < flash_map_kconfig_count; i++) {
+		const struct flash_area_desc *d = &flash_map_kconfig[i];
+
+		if (d->role == FLASH_AREA_SECONDARY)
+			printf("%u %u\n", d->image, (unsigned)(d->size -
+			       boot_strategy_stage_offset(boot_strategy_kconfig(),
+							  &flash_kconfig_geometry,
+							  d->offset)));
 	}
 	return 0;
 }

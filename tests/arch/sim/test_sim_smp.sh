@@ -200,3 +200,41 @@ smp reset >/dev/null && wait_for '^Slipway OS 1.0.0$' &&
 	ok "progressive erase: an upload over a junk-filled primary boots" ||
 	{ not_ok "progressive erase recovery"; showlog; }
 stop_sim
+
+# --- swap-offset: the OS's SMP upload and serial recovery stage at the offset
+# (one sector into the secondary slot), and the bootloader installs from there.
+sim_build "$TESTTMP/offset" CONFIG_BOOT_UPGRADE_SWAP_OFFSET=y CONFIG_BOOT_SERIAL_RECOVERY=y \
+	CONFIG_BOOT_SERIAL_UPLOAD_SECONDARY=y
+sector=$(($(cfg FLASH_SECTOR_SIZE)))
+room=$(sed -n 's/^0 //p' "$simdir/hostcfg/layout.ok")
+magic_at() { od -An -tx1 -j $(($1)) -N 4 "$flash" | tr -d ' '; }
+"$SLIPWAY" image sign -k "$key" -v 2.0.0 -H "$hdr" --pad-header -S "$room" --align 8 \
+	"$simdir/slipway-os.payload" "$TESTTMP/o2.img"
+"$SLIPWAY" image sign -k "$key" -v 3.0.0 -H "$hdr" --pad-header -S "$room" --align 8 \
+	"$simdir/slipway-os.payload" "$TESTTMP/o3.img"
+"$SLIPWAY" flash assemble --size "$(cfg FLASH_SIZE)" --output "$flash"; rm -f "$flash.otp"
+start_sim
+[ "$room" -eq $(($(cfg FLASH_AREA_IMAGE0_SECONDARY_SIZE) - sector)) ] &&
+grep -q '^boot: no bootable image: entering serial recovery$' "$log" &&
+smp boot-info mode | grep -qx 'mode 9' &&
+smp image upload "$TESTTMP/o2.img" >/dev/null 2>&1 &&
+[ "$(magic_at $((secondary + sector)))" = 3db8f396 ] &&
+[ "$(magic_at "$secondary")" = ffffffff ] &&
+smp image list | grep -q '^image 0 slot 1: version 2.0.0 bootable$' &&
+smp image test "$(hash_of_slot 1)" >/dev/null &&
+smp reset >/dev/null && wait_for '^Slipway OS 2.0.0$' &&
+grep -q '^boot: image 0: test upgrade (swap-offset) to version 2.0.0+0$' "$log" &&
+	ok "swap-offset: a recovery upload is staged one sector into the secondary and installed" ||
+	{ not_ok "swap-offset recovery upload"; showlog; }
+smp os-info o | grep -qx 'output Slipway reference OS' &&
+smp image confirm >/dev/null &&
+smp image upload "$TESTTMP/o3.img" >/dev/null 2>&1 &&
+[ "$(magic_at $((secondary + sector)))" = 3db8f396 ] &&
+smp image list | grep -q '^image 0 slot 1: version 3.0.0 bootable$' &&
+smp boot-info mode | grep -qx 'mode 9' &&
+smp image test "$(hash_of_slot 1)" >/dev/null &&
+smp reset >/dev/null && wait_for '^Slipway OS 3.0.0$' &&
+grep -q '^boot: image 0: test upgrade (swap-offset) to version 3.0.0+0$' "$log" &&
+	ok "swap-offset: the OS's SMP upload stages at the offset (mode 9); v3 installs" ||
+	{ not_ok "swap-offset SMP upload through the agent"; showlog; }
+stop_sim
