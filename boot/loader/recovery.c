@@ -12,6 +12,7 @@
 #include "boards/board.h"
 #include "boot/loader/recovery.h"
 #include "drivers/serial/serial.h"
+#include "libs/bootstate/strategy.h"
 #include "libs/log/log.h"
 #include "libs/smp/smp_os.h"
 
@@ -65,12 +66,7 @@ int recovery_run(struct boot_engine *e)
 	static struct smp_os_ctx os = {
 		CONFIG_SMP_PACKET_SIZE, 1,
 		SMP_OS_INFO_BUILT("Slipway serial recovery"),
-		"Slipway", SLIPWAY_VERSION,
-#if defined(CONFIG_BOOT_SERIAL_UPLOAD_SECONDARY)
-		SMP_BOOT_MODE_BUILT,
-#else
-		SMP_BOOT_MODE_SINGLE,
-#endif
+		"Slipway", SLIPWAY_VERSION, SMP_BOOT_MODE_SINGLE,
 		SMP_BOOT_NO_DOWNGRADE_BUILT,
 	};
 	static const struct smp_group_entry groups[] = {
@@ -82,6 +78,9 @@ int recovery_run(struct boot_engine *e)
 
 	if (line == NULL)
 		return -1;
+#if defined(CONFIG_BOOT_SERIAL_UPLOAD_SECONDARY)
+	os.mode = boot_strategy_kconfig()->mcumgr_mode;
+#endif
 	recovery_image_init(&backend, e);
 	img.ops = &backend.ops;
 	img.be = &backend;

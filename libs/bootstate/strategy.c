@@ -16,26 +16,26 @@ const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS] = {
 		.name = "overwrite-only", .kind = BOOT_UPGRADE_OVERWRITE,
 		.slot_rule = FLASH_MAP_SLOTS_ANY, .can_revert = 0,
 		.status_records = 0, .spare_sectors = 0, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 0,
+		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 2,
 	},
 	[BOOT_UPGRADE_SWAP_SCRATCH] = {
 		.name = "swap-scratch", .kind = BOOT_UPGRADE_SWAP_SCRATCH,
 		.slot_rule = FLASH_MAP_SLOTS_EQUAL, .can_revert = 1,
 		.status_records = 3, .spare_sectors = 0, .needs_scratch = 1,
-		.trailer_records = 3, .stage_sector = 0,
+		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 1,
 	},
 	[BOOT_UPGRADE_SWAP_MOVE] = {
 		.name = "swap-move", .kind = BOOT_UPGRADE_SWAP_MOVE,
 		.slot_rule = FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE, .can_revert = 1,
 		.status_records = 3, .spare_sectors = 1, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 0,
+		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 3,
 	},
 	[BOOT_UPGRADE_SWAP_OFFSET] = {
 		.name = "swap-offset", .kind = BOOT_UPGRADE_SWAP_OFFSET,
 		.slot_rule = FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE,
 		.can_revert = 1,
 		.status_records = 2, .spare_sectors = 0, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 1,
+		.trailer_records = 3, .stage_sector = 1, .mcumgr_mode = 9,
 	},
 };
 

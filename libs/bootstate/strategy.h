@@ -46,6 +46,11 @@ struct boot_strategy_desc {
 	 * revert finds the old image at the secondary's start whatever it is.
 	 */
 	uint32_t stage_sector;
+	/*
+	 * What SMP's bootloader info reports as "mode": MCUboot's number for
+	 * this upgrade mode, as Zephyr's mcumgr clients know them.
+	 */
+	int mcumgr_mode;
 };
 
 /* The table, indexed by kind. */

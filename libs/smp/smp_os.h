@@ -20,25 +20,15 @@ enum smp_os_err {
 	SMP_OS_QUERY_YIELDS_NO_ANSWER = 3,
 };
 
-/* Zephyr's bootloader info "mode" numbers (MCUboot's upgrade modes). */
+/*
+ * Zephyr's bootloader info "mode" numbers (MCUboot's upgrade modes); a
+ * strategy's own is in its row of libs/bootstate/strategy.c.
+ */
 enum smp_boot_mode {
 	SMP_BOOT_MODE_UNKNOWN = -1, SMP_BOOT_MODE_SINGLE = 0,
 	SMP_BOOT_MODE_SWAP_SCRATCH = 1, SMP_BOOT_MODE_OVERWRITE = 2,
 	SMP_BOOT_MODE_SWAP_MOVE = 3, SMP_BOOT_MODE_SWAP_OFFSET = 9,
 };
-
-/* The mode this build's upgrade strategy (boot/Kconfig) reports. */
-#if defined(CONFIG_BOOT_UPGRADE_OVERWRITE_ONLY)
-#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_OVERWRITE
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_SCRATCH
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_MOVE
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_OFFSET)
-#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_SWAP_OFFSET
-#else
-#define SMP_BOOT_MODE_BUILT SMP_BOOT_MODE_UNKNOWN
-#endif
 
 /* Whether this build's bootloader refuses downgrades. */
 #if defined(CONFIG_BOOT_DOWNGRADE_PREVENTION)

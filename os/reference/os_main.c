@@ -26,6 +26,7 @@
 #include "boot/agent/ota.h"
 #include "boot/agent/ota_smp.h"
 #include "drivers/serial/serial.h"
+#include "libs/bootstate/strategy.h"
 #include "libs/bootstate/update_rules.h"
 #include "libs/image/image_error.h"
 #include "libs/image/image_header.h"
@@ -288,7 +289,7 @@ static struct smp_img_ctx smp_img;
 static struct smp_os_ctx smp_os = {
 	CONFIG_SMP_PACKET_SIZE, 1,
 	SMP_OS_INFO_BUILT("Slipway reference OS"),
-	"Slipway", SLIPWAY_VERSION, SMP_BOOT_MODE_BUILT,
+	"Slipway", SLIPWAY_VERSION, SMP_BOOT_MODE_UNKNOWN, /* set at start */
 	SMP_BOOT_NO_DOWNGRADE_BUILT,
 };
 static const struct smp_group_entry smp_groups[] = {
@@ -322,6 +323,7 @@ static struct serial_dev *smp_start(void)
 	ota_smp_init(&ota_smp, &ota);
 	smp_img.ops = &ota_smp.ops;
 	smp_img.be = &ota_smp;
+	smp_os.mode = boot_strategy_kconfig()->mcumgr_mode;
 	smp_serial_server_init(&smp, smp_groups, 2, smp_rx_buf, smp_rsp_buf,
 			       sizeof(smp_rsp_buf), smp_line_write, line);
 	smp.server.after_reply = smp_reset;
