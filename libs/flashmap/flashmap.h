@@ -128,4 +128,12 @@ extern const struct flash_area_desc flash_map_kconfig[];
 extern const unsigned int flash_map_kconfig_count;
 extern const struct mtd_geometry flash_kconfig_geometry;
 
+/*
+ * 0 when a device's own geometry (`what` names it in the message) agrees
+ * with flash_kconfig_geometry: the layout was made for the configured
+ * geometry, so a part that differs would put every offset in the wrong
+ * place. Otherwise says why and returns -EINVAL.
+ */
+int flash_kconfig_geometry_check(const struct mtd_geometry *g, const char *what);
+
 #endif

@@ -9,6 +9,9 @@
  */
 #include "libs/flashmap/flashmap.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 _Static_assert(CONFIG_FLASH_SIZE % CONFIG_FLASH_SECTOR_SIZE == 0,
 	       "CONFIG_FLASH_SIZE must be a whole number of sectors");
 
@@ -51,3 +54,16 @@ const struct flash_area_desc flash_map_kconfig[] = {
 
 const unsigned int flash_map_kconfig_count =
 	sizeof(flash_map_kconfig) / sizeof(flash_map_kconfig[0]);
+
+int flash_kconfig_geometry_check(const struct mtd_geometry *g, const char *what)
+{
+	if (g->size == CONFIG_FLASH_SIZE &&
+	    g->regions[0].sector_size == CONFIG_FLASH_SECTOR_SIZE &&
+	    g->program_unit <= CONFIG_FLASH_WRITE_ALIGN)
+		return 0;
+	printf("board: %s is %u bytes in %u-byte sectors; the configuration "
+	       "expects %u in %u (CONFIG_FLASH_SIZE, CONFIG_FLASH_SECTOR_SIZE)\n",
+	       what, (unsigned)g->size, (unsigned)g->regions[0].sector_size,
+	       (unsigned)CONFIG_FLASH_SIZE, (unsigned)CONFIG_FLASH_SECTOR_SIZE);
+	return -EINVAL;
+}

@@ -33,6 +33,27 @@ static void test_kconfig_layout_is_valid(void **state)
 			 CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET);
 }
 
+/* A device that disagrees with the configured geometry is refused. */
+static void test_device_geometry_check(void **state)
+{
+	struct mtd_geometry g = flash_kconfig_geometry;
+	struct mtd_region r = flash_kconfig_geometry.regions[0];
+
+	(void)state;
+	assert_int_equal(flash_kconfig_geometry_check(&g, "same"), 0);
+	g.size = CONFIG_FLASH_SIZE / 2;
+	assert_int_equal(flash_kconfig_geometry_check(&g, "half"), -EINVAL);
+	g = flash_kconfig_geometry;
+	r.sector_size *= 2;
+	g.regions = &r;
+	assert_int_equal(flash_kconfig_geometry_check(&g, "big sectors"), -EINVAL);
+	g = flash_kconfig_geometry;
+	g.program_unit = CONFIG_FLASH_WRITE_ALIGN * 2;
+	assert_int_equal(flash_kconfig_geometry_check(&g, "wide unit"), -EINVAL);
+	g.program_unit = 1; /* a finer program unit is fine: the layout allows more */
+	assert_int_equal(flash_kconfig_geometry_check(&g, "fine unit"), 0);
+}
+
 static void expect_fault(const struct flash_area_desc *d, unsigned int n,
 			 enum flash_map_slot_rule rule, int code,
 			 unsigned int a, unsigned int b, const char *text)
@@ -256,6 +277,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kconfig_layout_is_valid),
+		cmocka_unit_test(test_device_geometry_check),
 		cmocka_unit_test(test_faults_name_the_areas),
 		cmocka_unit_test(test_open_and_bounds),
 		cmocka_unit_test(test_esp_table_map),

@@ -10,30 +10,15 @@
 #include "arch/arm/nrf52840/nrf52840.h"
 #include "boards/board.h"
 #include "drivers/mtd/mtd.h"
-
-#include <stdio.h>
+#include "libs/flashmap/flashmap.h"
 
 struct mtd_dev *board_boot_flash(void)
 {
 	struct mtd_dev *flash = nrf52840_flash();
-	const struct mtd_geometry *g;
 
-	if (flash == NULL)
+	if (flash == NULL ||
+	    flash_kconfig_geometry_check(flash->geo, "the flash") != 0)
 		return NULL;
-	/* The layout was made for the configured geometry; the part's FICR
-	 * must agree, or every offset would be wrong. */
-	g = flash->geo;
-	if (g->size != CONFIG_FLASH_SIZE ||
-	    g->regions[0].sector_size != CONFIG_FLASH_SECTOR_SIZE ||
-	    g->program_unit > CONFIG_FLASH_WRITE_ALIGN) {
-		printf("board: the flash is %u bytes in %u-byte pages; the "
-		       "configuration expects %u in %u (CONFIG_FLASH_SIZE, "
-		       "CONFIG_FLASH_SECTOR_SIZE)\n", (unsigned)g->size,
-		       (unsigned)g->regions[0].sector_size,
-		       (unsigned)CONFIG_FLASH_SIZE,
-		       (unsigned)CONFIG_FLASH_SECTOR_SIZE);
-		return NULL;
-	}
 	return flash;
 }
 

@@ -11,30 +11,15 @@
 #include "arch/risc-v/qemu-virt/qemu_virt.h"
 #include "boards/board.h"
 #include "drivers/mtd/mtd.h"
-
-#include <stdio.h>
+#include "libs/flashmap/flashmap.h"
 
 struct mtd_dev *board_boot_flash(void)
 {
 	struct mtd_dev *flash = qemu_virt_pflash0();
-	const struct mtd_geometry *g;
 
-	if (flash == NULL)
+	if (flash == NULL ||
+	    flash_kconfig_geometry_check(flash->geo, "pflash0") != 0)
 		return NULL;
-	/* The layout was made for the configured geometry; the part's own
-	 * answer must agree, or every offset would be wrong. */
-	g = flash->geo;
-	if (g->size != CONFIG_FLASH_SIZE ||
-	    g->regions[0].sector_size != CONFIG_FLASH_SECTOR_SIZE ||
-	    g->program_unit > CONFIG_FLASH_WRITE_ALIGN) {
-		printf("board: pflash0 is %u bytes in %u-byte sectors; the "
-		       "configuration expects %u in %u (CONFIG_FLASH_SIZE, "
-		       "CONFIG_FLASH_SECTOR_SIZE)\n", (unsigned)g->size,
-		       (unsigned)g->regions[0].sector_size,
-		       (unsigned)CONFIG_FLASH_SIZE,
-		       (unsigned)CONFIG_FLASH_SECTOR_SIZE);
-		return NULL;
-	}
 	return flash;
 }
 
