@@ -473,8 +473,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
 BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/engine.c \
     libs/flashmap/flash_stream.c \
-    boot/engine/swap.c boot/engine/strategy_overwrite.c \
-    boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c boot/engine/strategy_swap_offset.c \
+    $(BOOT_STRATEGY_SRCS) \
     libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
     libs/bootstate/strategy.c libs/bootstate/fih.c \
     libs/flashmap/flashmap.c libs/image/image_validate.c \

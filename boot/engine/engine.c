@@ -64,21 +64,11 @@ int boot_copy_region(struct flash_area *from, struct flash_area *to,
 	return boot_copy(from, off, to, off, len);
 }
 
-/* Weak: only the configured strategy is linked into a bootloader. */
-extern const struct boot_strategy boot_strategy_overwrite __attribute__((weak));
-extern const struct boot_strategy boot_strategy_swap_scratch __attribute__((weak));
-extern const struct boot_strategy boot_strategy_swap_move __attribute__((weak));
-extern const struct boot_strategy boot_strategy_swap_offset __attribute__((weak));
-
 const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k)
 {
-	switch (k) {
-	case BOOT_UPGRADE_OVERWRITE: return &boot_strategy_overwrite;
-	case BOOT_UPGRADE_SWAP_SCRATCH: return &boot_strategy_swap_scratch;
-	case BOOT_UPGRADE_SWAP_MOVE: return &boot_strategy_swap_move;
-	case BOOT_UPGRADE_SWAP_OFFSET: return &boot_strategy_swap_offset;
-	default: return NULL;
-	}
+	const struct boot_strategy_desc *p = boot_strategy_desc(k);
+
+	return p != NULL ? p->ops : NULL;
 }
 
 struct boot_slots boot_engine_slots(struct boot_engine *e, unsigned int img)

@@ -122,14 +122,16 @@ uint32_t boot_engine_max_image_size(struct boot_engine *e, unsigned int img);
 
 const char *boot_swap_type_name(enum boot_swap_type t);
 
-extern const struct boot_strategy boot_strategy_overwrite;
-extern const struct boot_strategy boot_strategy_swap_scratch;
-extern const struct boot_strategy boot_strategy_swap_move;
-extern const struct boot_strategy boot_strategy_swap_offset;
+/* Each row's work, boot_strategy_<file> (what tests and tools name). */
+#define BOOT_STRATEGY_DECLARE(K, file, ...)                                \
+	extern const struct boot_strategy boot_strategy_##file;
+BOOT_STRATEGY_TABLE(BOOT_STRATEGY_DECLARE)
+#undef BOOT_STRATEGY_DECLARE
 
 /*
- * The strategy of kind `k`, or NULL when it is not linked in (a
- * bootloader links only its configured strategy: boot/Make.defs).
+ * The work of strategy `k`: its row's ops (libs/bootstate/strategy.h), or
+ * NULL when it is not linked in (a bootloader links only its configured
+ * strategy: boot/Make.defs).
  */
 const struct boot_strategy *boot_engine_strategy(enum boot_upgrade_kind k);
 

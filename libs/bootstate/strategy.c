@@ -5,39 +5,22 @@
 #include "libs/bootstate/strategy.h"
 
 #include <stddef.h>
+#include <string.h>
 
-/*
- * trailer_records is 3 for every row, overwrite-only included: the
- * swap modes' layout (format doc 4.4), so that a slot's trailer sits in
- * one place whichever of these bootloaders reads it.
- */
+/* Weak: a program links the work of one strategy (the bootloader) or none. */
+#define BOOT_STRATEGY_OPS(K, file, ...)                                    \
+	extern const struct boot_strategy boot_strategy_##file                \
+		__attribute__((weak));
+BOOT_STRATEGY_TABLE(BOOT_STRATEGY_OPS)
+#undef BOOT_STRATEGY_OPS
+
+#define BOOT_STRATEGY_ROW(K, file, ...)                                    \
+	[BOOT_UPGRADE_##K] = { .kind = BOOT_UPGRADE_##K,                     \
+				  .ops = &boot_strategy_##file, __VA_ARGS__ },
 const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS] = {
-	[BOOT_UPGRADE_OVERWRITE] = {
-		.name = "overwrite-only", .kind = BOOT_UPGRADE_OVERWRITE,
-		.slot_rule = FLASH_MAP_SLOTS_ANY, .can_revert = 0,
-		.status_records = 0, .spare_sectors = 0, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 2,
-	},
-	[BOOT_UPGRADE_SWAP_SCRATCH] = {
-		.name = "swap-scratch", .kind = BOOT_UPGRADE_SWAP_SCRATCH,
-		.slot_rule = FLASH_MAP_SLOTS_EQUAL, .can_revert = 1,
-		.status_records = 3, .spare_sectors = 0, .needs_scratch = 1,
-		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 1,
-	},
-	[BOOT_UPGRADE_SWAP_MOVE] = {
-		.name = "swap-move", .kind = BOOT_UPGRADE_SWAP_MOVE,
-		.slot_rule = FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE, .can_revert = 1,
-		.status_records = 3, .spare_sectors = 1, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 0, .mcumgr_mode = 3,
-	},
-	[BOOT_UPGRADE_SWAP_OFFSET] = {
-		.name = "swap-offset", .kind = BOOT_UPGRADE_SWAP_OFFSET,
-		.slot_rule = FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE,
-		.can_revert = 1,
-		.status_records = 2, .spare_sectors = 0, .needs_scratch = 0,
-		.trailer_records = 3, .stage_sector = 1, .mcumgr_mode = 9,
-	},
+	BOOT_STRATEGY_TABLE(BOOT_STRATEGY_ROW)
 };
+#undef BOOT_STRATEGY_ROW
 
 const struct boot_strategy_desc *boot_strategy_desc(enum boot_upgrade_kind k)
 {
@@ -57,15 +40,19 @@ uint32_t boot_strategy_stage_offset(const struct boot_strategy_desc *p,
 	return off - base;
 }
 
+const struct boot_strategy_desc *boot_strategy_by_name(const char *name)
+{
+	for (unsigned int k = 0; k < BOOT_UPGRADE_KINDS; k++)
+		if (strcmp(boot_strategies[k].name, name) == 0)
+			return &boot_strategies[k];
+	return NULL;
+}
+
 const struct boot_strategy_desc *boot_strategy_kconfig(void)
 {
-#if defined(CONFIG_BOOT_UPGRADE_SWAP_SCRATCH)
-	return &boot_strategies[BOOT_UPGRADE_SWAP_SCRATCH];
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_MOVE)
-	return &boot_strategies[BOOT_UPGRADE_SWAP_MOVE];
-#elif defined(CONFIG_BOOT_UPGRADE_SWAP_OFFSET)
-	return &boot_strategies[BOOT_UPGRADE_SWAP_OFFSET];
+#if defined(CONFIG_BOOT_UPGRADE_STRATEGY)
+	return boot_strategy_by_name(CONFIG_BOOT_UPGRADE_STRATEGY);
 #else
-	return &boot_strategies[BOOT_UPGRADE_OVERWRITE];
+	return NULL; /* built without a configuration (fuzz targets) */
 #endif
 }

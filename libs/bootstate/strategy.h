@@ -5,12 +5,15 @@
 /*
  * The upgrade strategies as one table: for each, what the engine, the
  * flash map's layout check, the update agent, the slot limits, the trailer
- * geometry and the signer need to know of it. The work itself (resume,
- * upgrade) is one file per strategy in boot/engine, found by kind.
+ * geometry, the signer and the boards' layout check need to know of it, and
+ * where its work (resume, upgrade) is.
  *
- * Adding a strategy: a row here (strategy.c), its file in boot/engine, and
- * its Kconfig symbol in boot/Kconfig with its line in boot/Make.defs and in
- * boot_strategy_kconfig().
+ * Adding a strategy is one file and one row: its work in
+ * boot/engine/strategy_<file>.c, defining `struct boot_strategy
+ * boot_strategy_<file>`, and its row in BOOT_STRATEGY_TABLE below. The row
+ * gives the kind (enum boot_upgrade_kind's BOOT_UPGRADE_<KIND>), <file>,
+ * and the facts (struct boot_strategy_desc); `name` is what
+ * CONFIG_BOOT_UPGRADE_STRATEGY says, with '-' where <file> has '_'.
  */
 #ifndef SLIPWAY_LIBS_BOOTSTATE_STRATEGY_H
 #define SLIPWAY_LIBS_BOOTSTATE_STRATEGY_H
@@ -19,13 +22,44 @@
 
 #include <stdint.h>
 
+/*
+ * The table. trailer_records is 3 for every row, overwrite-only included:
+ * the swap modes' layout (format doc 4.4), so that a slot's trailer sits
+ * in one place whichever of these bootloaders reads it.
+ */
+#define BOOT_STRATEGY_TABLE(ROW)                                              \
+	ROW(OVERWRITE, overwrite_only,                                        \
+	    .name = "overwrite-only", .slot_rule = FLASH_MAP_SLOTS_ANY,       \
+	    .can_revert = 0, .status_records = 0, .spare_sectors = 0,         \
+	    .needs_scratch = 0, .trailer_records = 3, .stage_sector = 0,      \
+	    .mcumgr_mode = 2)                                                 \
+	ROW(SWAP_SCRATCH, swap_scratch,                                       \
+	    .name = "swap-scratch", .slot_rule = FLASH_MAP_SLOTS_EQUAL,       \
+	    .can_revert = 1, .status_records = 3, .spare_sectors = 0,         \
+	    .needs_scratch = 1, .trailer_records = 3, .stage_sector = 0,      \
+	    .mcumgr_mode = 1)                                                 \
+	ROW(SWAP_MOVE, swap_move,                                             \
+	    .name = "swap-move",                                              \
+	    .slot_rule = FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE,             \
+	    .can_revert = 1, .status_records = 3, .spare_sectors = 1,         \
+	    .needs_scratch = 0, .trailer_records = 3, .stage_sector = 0,      \
+	    .mcumgr_mode = 3)                                                 \
+	ROW(SWAP_OFFSET, swap_offset,                                         \
+	    .name = "swap-offset",                                            \
+	    .slot_rule = FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE,          \
+	    .can_revert = 1, .status_records = 2, .spare_sectors = 0,         \
+	    .needs_scratch = 0, .trailer_records = 3, .stage_sector = 1,      \
+	    .mcumgr_mode = 9)
+
+#define BOOT_STRATEGY_KIND(K, file, ...) BOOT_UPGRADE_##K,
 enum boot_upgrade_kind {
-	BOOT_UPGRADE_OVERWRITE,
-	BOOT_UPGRADE_SWAP_SCRATCH,
-	BOOT_UPGRADE_SWAP_MOVE,
-	BOOT_UPGRADE_SWAP_OFFSET,
+	BOOT_STRATEGY_TABLE(BOOT_STRATEGY_KIND)
 	BOOT_UPGRADE_KINDS,
 };
+#undef BOOT_STRATEGY_KIND
+
+/* Its work, in boot/engine (engine.h); absent where it is not linked. */
+struct boot_strategy;
 
 struct boot_strategy_desc {
 	const char *name;                  /* as the log and the README say it */
@@ -51,6 +85,11 @@ struct boot_strategy_desc {
 	 * this upgrade mode, as Zephyr's mcumgr clients know them.
 	 */
 	int mcumgr_mode;
+	/*
+	 * Its work (boot_strategy_<file>), NULL where it is not linked: a
+	 * bootloader links only its configured strategy, the OS none.
+	 */
+	const struct boot_strategy *ops;
 };
 
 /* The table, indexed by kind. */
@@ -67,7 +106,13 @@ const struct boot_strategy_desc *boot_strategy_desc(enum boot_upgrade_kind k);
 uint32_t boot_strategy_stage_offset(const struct boot_strategy_desc *p,
 				    const struct mtd_geometry *geo, uint32_t base);
 
-/* This configuration's strategy (CONFIG_BOOT_UPGRADE_*): the one mapping. */
+/* The row named `name` ("swap-move"), NULL when there is none. */
+const struct boot_strategy_desc *boot_strategy_by_name(const char *name);
+
+/*
+ * This configuration's strategy: the row CONFIG_BOOT_UPGRADE_STRATEGY
+ * names (the build refuses a name with no row: tools/layout).
+ */
 const struct boot_strategy_desc *boot_strategy_kconfig(void);
 
 #endif

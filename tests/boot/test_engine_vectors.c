@@ -33,7 +33,7 @@ struct rig {
 static void rig_init(struct rig *r, const struct boot_strategy *s, uint32_t slot,
 		     uint32_t max_align)
 {
-	uint32_t pri = slot + (s == &boot_strategy_swap_move ? SECTOR : 0);
+	uint32_t pri = slot + s->desc->spare_sectors * SECTOR;
 	uint32_t total = pri + slot + SECTOR;
 
 	r->region = (struct mtd_region){ SECTOR, total / SECTOR };
@@ -62,7 +62,7 @@ static void test_padded_vectors_through_the_engine(void **state)
 {
 	const struct padded_vector_case *cases = padded_vector_cases;
 	static const struct boot_strategy *const strategies[] = {
-		&boot_strategy_overwrite, &boot_strategy_swap_scratch,
+		&boot_strategy_overwrite_only, &boot_strategy_swap_scratch,
 		&boot_strategy_swap_move,
 	};
 	static const struct image_policy policy = { .hash = CRYPTO_HASH_SHA256 };
@@ -106,9 +106,33 @@ static void test_padded_vectors_through_the_engine(void **state)
 	}
 }
 
+/*
+ * The strategy table is the one place a strategy is named: every row finds
+ * its work (linked here, all of them) and the work its row, and each row's
+ * name is its file's (boot/Make.defs derives the file from the name).
+ */
+static void test_every_row_finds_its_work(void **state)
+{
+	(void)state;
+	for (unsigned int k = 0; k < BOOT_UPGRADE_KINDS; k++) {
+		const struct boot_strategy_desc *p = boot_strategy_desc(k);
+
+		assert_non_null(p->ops);
+		assert_ptr_equal(boot_engine_strategy(k), p->ops);
+		assert_ptr_equal(p->ops->desc, p);
+		assert_int_equal(p->kind, k);
+		assert_ptr_equal(boot_strategy_by_name(p->name), p);
+		assert_non_null(p->ops->resume);
+		assert_non_null(p->ops->upgrade);
+	}
+	assert_null(boot_engine_strategy(BOOT_UPGRADE_KINDS));
+	assert_null(boot_strategy_by_name("swap-sideways"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_row_finds_its_work),
 		cmocka_unit_test(test_padded_vectors_through_the_engine),
 	};
 

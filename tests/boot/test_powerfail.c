@@ -145,7 +145,7 @@ static void setup_device(const struct scenario *sc)
 		{ "image1-primary", "image1-secondary" },
 		{ "image2-primary", "image2-secondary" },
 	};
-	uint32_t s = 0, pri = nsect + (sc->strategy == &boot_strategy_swap_move);
+	uint32_t s = 0, pri = nsect + sc->strategy->desc->spare_sectors;
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < sc->nimages; i++) {
@@ -687,7 +687,7 @@ struct strategy_case {
 };
 
 static const struct strategy_case strategies[] = {
-	{ &boot_strategy_overwrite },
+	{ &boot_strategy_overwrite_only },
 	{ &boot_strategy_swap_scratch },
 	{ &boot_strategy_swap_move },
 	{ &boot_strategy_swap_offset },

@@ -64,7 +64,7 @@ struct state {
 
 static const struct image_policy policy = { .hash = CRYPTO_HASH_SHA256 };
 static const struct boot_strategy *const strategies[] = {
-	&boot_strategy_overwrite, &boot_strategy_swap_scratch, &boot_strategy_swap_move,
+	&boot_strategy_overwrite_only, &boot_strategy_swap_scratch, &boot_strategy_swap_move,
 	&boot_strategy_swap_offset,
 };
 #define NSTRATEGIES (sizeof(strategies) / sizeof(strategies[0]))

@@ -33,7 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static const struct boot_strategy *const strategies[] = {
-		&boot_strategy_overwrite, &boot_strategy_swap_scratch,
+		&boot_strategy_overwrite_only, &boot_strategy_swap_scratch,
 		&boot_strategy_swap_move,
 	};
 	static const struct image_policy policy = { .hash = CRYPTO_HASH_SHA256 };
@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	s = strategies[data[0] % 3];
 	data++;
 	len--;
-	pri = NSECT + (s == &boot_strategy_swap_move);
+	pri = NSECT + s->desc->spare_sectors;
 	total = pri + NSECT + 1;
 	r = (struct mtd_region){ SECTOR, total };
 	geo = (struct mtd_geometry){ &r, 1, 8, 0xff, total * SECTOR };

@@ -7,7 +7,7 @@
 cd "$SRCTREE"
 
 at_level() {
-	printf 'CONFIG_BOARD_SIM=y\nCONFIG_LOG_LEVEL_%s=y\n' "$1" >"$TESTTMP/l_$1"
+	printf 'CONFIG_BOARD_SIM=y\nCONFIG_BOOT_UPGRADE_STRATEGY="swap-move"\nCONFIG_LOG_LEVEL_%s=y\n' "$1" >"$TESTTMP/l_$1"
 	make -s O="$TESTTMP/$1" defconfig DEFCONFIG="$TESTTMP/l_$1" >/dev/null &&
 		make -s O="$TESTTMP/$1" >/dev/null 2>&1
 	make -s O="$TESTTMP/$1" run >"$TESTTMP/$1.out" 2>&1

@@ -19,11 +19,21 @@
 
 int main(void)
 {
+	const struct boot_strategy_desc *strategy = boot_strategy_kconfig();
 	struct flash_map_fault f;
 	char msg[256];
 
+	if (strategy == NULL) {
+		fprintf(stderr, "error: CONFIG_BOOT_UPGRADE_STRATEGY=\"%s\" has no "
+			"row in libs/bootstate/strategy.h; choose one of:",
+			CONFIG_BOOT_UPGRADE_STRATEGY);
+		for (unsigned int k = 0; k < BOOT_UPGRADE_KINDS; k++)
+			fprintf(stderr, " %s", boot_strategies[k].name);
+		fprintf(stderr, "\n");
+		return 1;
+	}
 	if (flash_map_validate(flash_map_kconfig, flash_map_kconfig_count,
-			       &flash_kconfig_geometry, boot_strategy_kconfig()->slot_rule, &f) != 0) {
+			       &flash_kconfig_geometry, strategy->slot_rule, &f) != 0) {
 		flash_map_describe(flash_map_kconfig, &f, msg, sizeof(msg));
 		fprintf(stderr, "error: flash layout: %s (see the Flash layout "
 			"menu, CONFIG_FLASH_AREA_*)\n", msg);
@@ -34,7 +44,7 @@ int main(void)
 
 		if (d->role == FLASH_AREA_SECONDARY)
 			printf("%u %u\n", d->image, (unsigned)(d->size -
-			       boot_strategy_stage_offset(boot_strategy_kconfig(),
+			       boot_strategy_stage_offset(strategy,
 							  &flash_kconfig_geometry,
 							  d->offset)));
 	}

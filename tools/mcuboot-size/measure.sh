@@ -22,7 +22,7 @@ here=$src/tools/mcuboot-size
 mkdir -p "$out/obj"
 
 # Slipway at the same log level (none) as the MCUboot port.
-printf 'CONFIG_BOARD_NRF52840DK=y\nCONFIG_LOG_LEVEL_NONE=y\n' >"$out/defconfig"
+printf 'CONFIG_BOARD_NRF52840DK=y\nCONFIG_BOOT_UPGRADE_STRATEGY="swap-move"\nCONFIG_LOG_LEVEL_NONE=y\n' >"$out/defconfig"
 make -s -C "$src" O="$out/slipway" defconfig DEFCONFIG="$out/defconfig" >/dev/null
 make -s -C "$src" O="$out/slipway" >"$out/slipway.log" 2>&1 || {
 	cat "$out/slipway.log" >&2; exit 1; }

@@ -7,6 +7,8 @@
 # primary, secondary, slot (the secondary's size), hdr and key, and cfg.
 # sim_build DIR SYMBOL=VALUE...: configure the sim with these symbols in
 # DIR, build it and sim_use it; says "not ok" and exits when that fails.
+# Swap-move (sim_defconfig's strategy, which the tests' offsets assume)
+# unless the symbols name another.
 # boot_once: one run of the bootloader on $flash, console to $TESTTMP/boot.out
 # (said PATTERN greps it, show prints it, runs VERSION checks the OS's report).
 
@@ -24,6 +26,10 @@ sim_use() {
 sim_build() {
 	dir=$1; shift
 	printf 'CONFIG_BOARD_SIM=y\n' >"$TESTTMP/defconfig"
+	case " $* " in
+	*" CONFIG_BOOT_UPGRADE_STRATEGY="*) ;;
+	*) echo 'CONFIG_BOOT_UPGRADE_STRATEGY="swap-move"' >>"$TESTTMP/defconfig" ;;
+	esac
 	for s in "$@"; do echo "$s" >>"$TESTTMP/defconfig"; done
 	if ! { make -s -C "$SRCTREE" O="$dir" defconfig DEFCONFIG="$TESTTMP/defconfig" >/dev/null &&
 	       make -s -C "$SRCTREE" O="$dir" >"$TESTTMP/build.log" 2>&1; }; then

@@ -203,7 +203,7 @@ stop_sim
 
 # --- swap-offset: the OS's SMP upload and serial recovery stage at the offset
 # (one sector into the secondary slot), and the bootloader installs from there.
-sim_build "$TESTTMP/offset" CONFIG_BOOT_UPGRADE_SWAP_OFFSET=y CONFIG_BOOT_SERIAL_RECOVERY=y \
+sim_build "$TESTTMP/offset" CONFIG_BOOT_UPGRADE_STRATEGY=\"swap-offset\" CONFIG_BOOT_SERIAL_RECOVERY=y \
 	CONFIG_BOOT_SERIAL_UPLOAD_SECONDARY=y
 sector=$(($(cfg FLASH_SECTOR_SIZE)))
 room=$(sed -n 's/^0 //p' "$simdir/hostcfg/layout.ok")

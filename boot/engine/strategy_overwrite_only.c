@@ -1,4 +1,4 @@
-/* boot/engine/strategy_overwrite.c
+/* boot/engine/strategy_overwrite_only.c
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -44,7 +44,7 @@ static int overwrite_upgrade(struct boot_engine *e, unsigned int img,
 	return rc;
 }
 
-const struct boot_strategy boot_strategy_overwrite = {
+const struct boot_strategy boot_strategy_overwrite_only = {
 	.desc = &boot_strategies[BOOT_UPGRADE_OVERWRITE],
 	.resume = overwrite_resume,
 	.upgrade = overwrite_upgrade,
