@@ -452,7 +452,7 @@ fuzz: $(FUZZ_BINS)
 
 BENCH_DIR := $(OUT)/bench
 BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=8192
-BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c \
+BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/bootstate/fih.c \
     libs/image/image_sig_ecdsa.c libs/image/image_tlv.c libs/image/image_header.c \
     libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c \
     libs/crypto/crypto_aes.c libs/crypto/crypto_heap.c drivers/mtd/mtd.c \

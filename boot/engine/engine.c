@@ -198,19 +198,22 @@ static int may_inspect_only(struct boot_engine *e, unsigned int img)
 }
 
 /*
- * The hardened verdict on image `img`'s primary: its status, its counter
- * and, when it was only inspected, validate-once's condition evaluated a
- * second time: each enters as a word, not as a branch already taken.
+ * The hardened verdict on image `img`'s primary: its status, the
+ * validation's own verdict (image_facts.verdict; for an image only
+ * inspected, validate-once's condition evaluated a second time), its
+ * counter: each enters as a word, not as a branch already taken.
  */
 static struct fih_verdict primary_verdict(struct boot_engine *e, unsigned int img,
 					  uint32_t cnt, uint32_t dev)
 {
 	struct boot_image *bi = &e->images[img];
 	int spared = bi->inspected_only & !may_inspect_only(e, img);
+	struct fih_verdict validated = bi->inspected_only ?
+		fih_verdict_of(spared) : bi->facts.verdict;
 
 	return fih_both(fih_both(fih_verdict_of(bi->status),
 				 fih_verdict_of(cnt < dev)),
-			fih_verdict_of(spared));
+			validated);
 }
 
 static int settle_primary(struct boot_engine *e, unsigned int img, int may_raise)

@@ -19,8 +19,12 @@
  *    flipped decision starts an image that failed validation
  *    (tests/boot/test_glitch.c).
  *
- * What is not hardened here: the image library's own comparisons (hash,
- * signature) inside image_validate; its result enters as an int.
+ * Inside image_validate (libs/image) the same holds: the digest
+ * comparison's and the signature verifier's results become verdicts, the
+ * policy's checks are combined as words and checked twice, and the image's
+ * verdict (image_facts.verdict) is what the engine requires beside
+ * IMAGE_OK. What is not hardened: the cryptographic libraries' insides
+ * (mbedtls, libsodium), whose result enters as their return value.
  */
 #ifndef SLIPWAY_LIBS_BOOTSTATE_FIH_H
 #define SLIPWAY_LIBS_BOOTSTATE_FIH_H
@@ -77,6 +81,12 @@ enum fih_decision {
 	FIH_D_PRIMARY_COUNTER, /* engine: its counter is below the device's */
 	FIH_D_START,           /* boot_engine_start: every image passes */
 	FIH_D_JUMP,            /* boot_engine_start: again, at the jump */
+	FIH_D_IMAGE_HASH_MATCH,   /* image_validate: a hash TLV matches */
+	FIH_D_IMAGE_SIG_VERIFY,   /* image_validate: a signature verifies */
+	FIH_D_IMAGE_HASH,         /* image_validate: the hash passed */
+	FIH_D_IMAGE_SIG,          /* image_validate: the signature passed */
+	FIH_D_IMAGE_VERDICT,      /* image_validate: both, as words */
+	FIH_D_IMAGE_VERDICT_AGAIN, /* image_validate: again */
 	FIH_DECISIONS,
 };
 

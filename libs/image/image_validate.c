@@ -131,22 +131,36 @@ static int find_key(const struct image_policy *pol, const uint8_t *value,
 	return -1;
 }
 
-static int verify_sig(const struct image_policy *pol, const struct image_key *key,
+/*
+ * The signature over the image; `*v` is the verdict of the verifier's own
+ * result (fih.h), not of the branch taken on it.
+ */
+static int verify_sig(struct fih_verdict *v, const struct image_policy *pol,
+		      const struct image_key *key,
 		      const struct image_facts *f, const uint8_t *sig,
 		      size_t sig_len, uint32_t region_len)
 {
-	int rc = pol->pure ? pol->sig->verify(key, pol->pure_buf, region_len,
+	int rc;
+
+	rc = pol->pure ? pol->sig->verify(key, pol->pure_buf, region_len,
 					      sig, sig_len)
 			   : pol->sig->verify(key, f->digest, f->digest_len,
 					      sig, sig_len);
 
 	if (rc == -ENOMEM)
 		return IMAGE_ERR_CRYPTO_MEMORY;
+	*v = fih_verdict_of(rc);
 	return rc == 0 ? IMAGE_OK : IMAGE_ERR_BAD_SIGNATURE;
 }
 
+/*
+ * What the TLV walk found. The hash and the signature are verdicts
+ * (fih.h) computed from the comparison's and the verifier's results
+ * themselves: a skipped branch after them leaves them failed.
+ */
 struct walk {
-	int hash_ok, sig_ok, pure_tlv, sig_seen, key_seen, key_rejected;
+	struct fih_verdict hash, sig;
+	int pure_tlv, sig_seen, key_seen, key_rejected;
 	int key; /* selected by the preceding key TLV, or -1 */
 };
 
@@ -189,9 +203,10 @@ static int unprotected_tlv(const struct image_policy *pol,
 	if (t->type == image_hash_tlv_type(pol->hash) && !pol->pure) {
 		if (t->len != f->digest_len)
 			return IMAGE_ERR_HASH_LEN;
-		if (crypto_memcmp_ct(v, f->digest, f->digest_len) != 0)
+		rc = crypto_memcmp_ct(v, f->digest, f->digest_len);
+		w->hash = fih_verdict_of(rc);
+		if (FIH_DECIDE(FIH_D_IMAGE_HASH_MATCH, rc != 0))
 			return IMAGE_ERR_HASH_MISMATCH;
-		w->hash_ok = 1;
 	} else if (t->type == IMAGE_TLV_SIG_PURE) {
 		w->pure_tlv = t->len == 1 && v[0] == 1;
 	} else if (t->type == IMAGE_TLV_KEYHASH) {
@@ -215,11 +230,10 @@ static int unprotected_tlv(const struct image_policy *pol,
 	} else if (pol->sig != NULL && t->type == sig_tlv_type(pol->sig)) {
 		w->sig_seen = 1;
 		if (w->key >= 0) {
-			rc = verify_sig(pol, &pol->keys[w->key], f, v, t->len,
-					region_len);
-			if (rc != IMAGE_OK)
+			rc = verify_sig(&w->sig, pol, &pol->keys[w->key], f, v,
+					t->len, region_len);
+			if (FIH_DECIDE(FIH_D_IMAGE_SIG_VERIFY, rc != IMAGE_OK))
 				return rc;
-			w->sig_ok = 1;
 			f->key_index = w->key;
 		}
 		w->key = -1; /* a key names the one signature after it */
@@ -293,17 +307,40 @@ static int image_layout(struct mtd_dev *dev, struct image_facts *f,
 	return IMAGE_OK;
 }
 
+/*
+ * The outcome, once every check has passed one at a time: what the policy
+ * asks for (the hash unless pure, the signature when there is one)
+ * combined as words, checked, and checked again; it becomes the facts'
+ * verdict, which the engine requires beside IMAGE_OK.
+ */
+static int image_verdict(const struct image_policy *pol, const struct walk *w,
+			 struct image_facts *f)
+{
+	struct fih_verdict none = fih_verdict_of(0);
+	struct fih_verdict v = fih_both(pol->pure ? none : w->hash,
+					pol->sig != NULL ? w->sig : none);
+
+	if (!FIH_DECIDE(FIH_D_IMAGE_VERDICT, fih_passed(&v)))
+		return pol->pure || fih_passed(&w->hash) ? IMAGE_ERR_BAD_SIGNATURE
+							 : IMAGE_ERR_HASH_MISMATCH;
+	if (!FIH_DECIDE(FIH_D_IMAGE_VERDICT_AGAIN, fih_passed(&v)))
+		return IMAGE_ERR_BAD_SIGNATURE;
+	f->verdict = v;
+	return IMAGE_OK;
+}
+
 int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 		   struct image_facts *f)
 {
 	uint8_t v[TLV_BUF];
 	struct image_tlv_iter it;
 	struct image_tlv t;
-	struct walk w = { .key = -1 };
+	struct walk w = { .hash = fih_failed(), .sig = fih_failed(), .key = -1 };
 	struct crypto_aes_ctr ctr;
 	uint32_t region;
 	int rc;
 
+	f->verdict = fih_failed();
 	rc = image_layout(dev, f, &it);
 	if (rc != IMAGE_OK)
 		return rc;
@@ -359,17 +396,16 @@ int image_validate(struct mtd_dev *dev, const struct image_policy *pol,
 
 	if (pol->pure != w.pure_tlv)
 		return IMAGE_ERR_PURE_MISMATCH;
-	if (!pol->pure && !w.hash_ok)
+	if (!pol->pure && !FIH_DECIDE(FIH_D_IMAGE_HASH, fih_passed(&w.hash)))
 		return IMAGE_ERR_NO_HASH;
-	if (pol->sig == NULL)
-		return IMAGE_OK;
-	if (w.sig_ok)
-		return IMAGE_OK;
-	if (w.key_rejected)
-		return IMAGE_ERR_PUBKEY_NOT_ACCEPTED;
-	if (w.sig_seen && w.key_seen)
-		return IMAGE_ERR_UNTRUSTED_KEY;
-	return IMAGE_ERR_NO_SIGNATURE;
+	if (pol->sig != NULL && !FIH_DECIDE(FIH_D_IMAGE_SIG, fih_passed(&w.sig))) {
+		if (w.key_rejected)
+			return IMAGE_ERR_PUBKEY_NOT_ACCEPTED;
+		if (w.sig_seen && w.key_seen)
+			return IMAGE_ERR_UNTRUSTED_KEY;
+		return IMAGE_ERR_NO_SIGNATURE;
+	}
+	return image_verdict(pol, &w, f);
 }
 
 int image_inspect(struct mtd_dev *dev, struct image_facts *f)
@@ -377,8 +413,10 @@ int image_inspect(struct mtd_dev *dev, struct image_facts *f)
 	uint8_t v[TLV_BUF];
 	struct image_tlv_iter it;
 	struct image_tlv t;
-	int rc = image_layout(dev, f, &it);
+	int rc;
 
+	f->verdict = fih_failed(); /* inspected, not validated */
+	rc = image_layout(dev, f, &it);
 	if (rc != IMAGE_OK)
 		return rc;
 	while ((rc = image_tlv_next(&it, &t)) == 1) {

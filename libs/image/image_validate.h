@@ -15,6 +15,7 @@
 #define SLIPWAY_LIBS_IMAGE_IMAGE_VALIDATE_H
 
 #include "drivers/mtd/mtd.h"
+#include "libs/bootstate/fih.h"
 #include "libs/crypto/crypto_ecies.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_header.h"
@@ -84,6 +85,13 @@ struct image_facts {
 	uint16_t enc_tlv_type;    /* 0 when absent */
 	uint32_t enc_tlv_off;
 	uint16_t enc_tlv_len;
+	/*
+	 * image_validate's outcome as a hardened verdict (libs/bootstate/
+	 * fih.h): passes only when the checks the policy asks for passed,
+	 * computed from their results; failed otherwise and after
+	 * image_inspect. A boot requires it beside IMAGE_OK.
+	 */
+	struct fih_verdict verdict;
 };
 
 /*

@@ -12,6 +12,11 @@
  * jumps, the primary must validate (checked here, unglitched) and its
  * counter be the device's or above. Unglitched, a valid primary starts
  * and an invalid one does not.
+ *
+ * The decisions inside image_validate are flipped the same way on
+ * imgtool's signed image (../shared) and its corruptions: a payload byte,
+ * the hash TLV, the signature, an untrusted key. No one flip may give
+ * what the engine requires to boot (IMAGE_OK and a passing verdict).
  */
 #include "tests/test.h"
 
@@ -210,10 +215,83 @@ static void test_verdict_bits(void **unused)
 	}
 }
 
+enum signed_case { SIGNED_GOOD, SIGNED_PAYLOAD, SIGNED_HASH, SIGNED_SIG,
+		   SIGNED_UNTRUSTED, SIGNED_CASES };
+
+static const char *const signed_names[SIGNED_CASES] = {
+	"signed image", "payload byte flipped", "hash TLV flipped",
+	"signature flipped", "untrusted key",
+};
+
+/* What the engine requires of a primary before it may start it. */
+static int boots(struct mtd_dev *dev, const struct image_policy *pol, int glitch)
+{
+	struct image_facts f;
+	int rc;
+
+	fih_glitch_at = glitch;
+	rc = image_validate(dev, pol, &f);
+	fih_glitch_at = -1;
+	return rc == IMAGE_OK && fih_passed(&f.verdict);
+}
+
+static void test_no_single_glitch_passes_a_bad_signed_image(void **unused)
+{
+	size_t klen, glen, ulen;
+	uint8_t *key = test_read_shared("vectors/imgtool/keys/ecdsa-p256.pub.der", &klen);
+	uint8_t *good = test_read_shared("vectors/imgtool/ecdsa-p256/image.bin", &glen);
+	uint8_t *untrusted = test_read_shared("vectors/imgtool/neg-untrusted-key/image.bin",
+					      &ulen);
+	const struct image_key k = { key, klen };
+	const struct image_policy pol = { .sig = &image_sig_ecdsa_p256,
+					  .hash = CRYPTO_HASH_SHA256,
+					  .keys = &k, .nkeys = 1 };
+	uint32_t size = (uint32_t)((glen > ulen ? glen : ulen) + SECTOR - 1) / SECTOR * SECTOR;
+	struct mtd_region region = { SECTOR, size / SECTOR };
+	struct mtd_geometry geo = { &region, 1, 8, 0xff, size };
+	uint8_t *mem = malloc(size);
+	struct sim_flash fl;
+	struct image_facts f;
+	unsigned int runs = 0;
+
+	(void)unused;
+	assert_non_null(mem);
+	assert_int_equal(sim_flash_init_ram(&fl, &geo, mem), 0);
+	for (int c = 0; c < SIGNED_CASES; c++) {
+		memset(mem, 0xff, size);
+		if (c == SIGNED_UNTRUSTED) {
+			memcpy(mem, untrusted, ulen);
+		} else {
+			memcpy(mem, good, glen);
+			assert_int_equal(image_validate(&fl.mtd, &pol, &f), IMAGE_OK);
+		}
+		if (c == SIGNED_PAYLOAD)
+			mem[f.hdr.hdr_size + 7] ^= 1;
+		if (c == SIGNED_HASH) /* the digest: imgtool writes it first */
+			mem[f.hdr.hdr_size + f.hdr.img_size + f.hdr.protect_tlv_size + 4 + 4] ^= 1;
+		if (c == SIGNED_SIG)
+			mem[f.size - 1] ^= 1;
+		if (boots(&fl.mtd, &pol, -1) != (c == SIGNED_GOOD))
+			fail_msg("%s, no glitch: %s", signed_names[c],
+				 c == SIGNED_GOOD ? "refused" : "passed");
+		for (int g = 0; g < FIH_DECISIONS; g++, runs++)
+			if (c != SIGNED_GOOD && boots(&fl.mtd, &pol, g))
+				fail_msg("%s, decision %d flipped: passed", signed_names[c], g);
+	}
+	printf("glitch: %u decisions x %u signed images (4 bad) = %u glitched "
+	       "validations, none passed a bad one\n", (unsigned)FIH_DECISIONS,
+	       (unsigned)SIGNED_CASES, runs);
+	free(mem);
+	free(key);
+	free(good);
+	free(untrusted);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdict_bits),
+		cmocka_unit_test(test_no_single_glitch_passes_a_bad_signed_image),
 		cmocka_unit_test(test_no_single_glitch_starts_an_invalid_image),
 	};
 
