@@ -98,6 +98,20 @@ int flash_map_validate(const struct flash_area_desc *areas, unsigned int n,
 	return check_slots(areas, n, geo, rule, f);
 }
 
+const char *flash_map_slot_rule_text(enum flash_map_slot_rule rule)
+{
+	switch (rule) {
+	case FLASH_MAP_SLOTS_EQUAL:
+		return "equal slots";
+	case FLASH_MAP_SLOTS_PRIMARY_ONE_SECTOR_MORE:
+		return "the primary slot one sector larger than the secondary";
+	case FLASH_MAP_SLOTS_SECONDARY_SAME_OR_ONE_MORE:
+		return "the secondary slot as large as the primary or one sector larger";
+	default:
+		return "slots of any size";
+	}
+}
+
 void flash_map_describe(const struct flash_area_desc *areas,
 			const struct flash_map_fault *f, char *buf, size_t len)
 {

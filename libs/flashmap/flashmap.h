@@ -92,6 +92,9 @@ void flash_map_describe(const struct flash_area_desc *areas,
 			const struct flash_map_fault *f, char *buf,
 			size_t len);
 
+/* What slot rule `rule` asks, in words ("equal slots", ...). */
+const char *flash_map_slot_rule_text(enum flash_map_slot_rule rule);
+
 /* Validate and bind a table to a device. */
 int flash_map_init(struct flash_map *map, struct mtd_dev *dev,
 		   const struct flash_area_desc *areas, unsigned int n,

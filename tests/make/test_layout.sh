@@ -29,7 +29,7 @@ layout_fails "swap-scratch with unequal slots" \
 	"image0-primary \[0x10000, \+0x61000\) has a size the upgrade strategy cannot use" \
 	CONFIG_BOOT_UPGRADE_STRATEGY=\"swap-scratch\" CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE=0x61000
 layout_fails "swap-offset with a smaller secondary" \
-	"image0-primary \[0x10000, \+0x61000\) has a size the upgrade strategy cannot use" \
+	"the upgrade strategy swap-offset needs the secondary slot as large as the primary or one sector larger" \
 	CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE=0x61000
 layout_fails "a strategy with no row in the table" \
 	"names no strategy: choose one of overwrite-only swap-move swap-offset swap-scratch" \

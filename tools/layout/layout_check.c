@@ -37,6 +37,10 @@ int main(void)
 		flash_map_describe(flash_map_kconfig, &f, msg, sizeof(msg));
 		fprintf(stderr, "error: flash layout: %s (see the Flash layout "
 			"menu, CONFIG_FLASH_AREA_*)\n", msg);
+		if (f.code == FLASH_MAP_ERR_SLOT_SIZES)
+			fprintf(stderr, "error: the upgrade strategy %s needs %s\n",
+				strategy->name,
+				flash_map_slot_rule_text(strategy->slot_rule));
 		return 1;
 	}
 	for (unsigned int i = 0; i < flash_map_kconfig_count; i++) {
