@@ -7,16 +7,19 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Weak: a program links the work of one strategy (the bootloader) or none. */
-#define BOOT_STRATEGY_OPS(K, file, ...)                                    \
+/*
+ * Weak: the bootloader links its own strategy's work, the OS none, the tests
+ * and tools all of them.
+ */
+#define BOOT_STRATEGY_OPS(K, file, ...)                                       \
 	extern const struct boot_strategy boot_strategy_##file                \
 		__attribute__((weak));
 BOOT_STRATEGY_TABLE(BOOT_STRATEGY_OPS)
 #undef BOOT_STRATEGY_OPS
 
-#define BOOT_STRATEGY_ROW(K, file, ...)                                    \
-	[BOOT_UPGRADE_##K] = { .kind = BOOT_UPGRADE_##K,                     \
-				  .ops = &boot_strategy_##file, __VA_ARGS__ },
+#define BOOT_STRATEGY_ROW(K, file, ...)                                       \
+	[BOOT_UPGRADE_##K] = { .kind = BOOT_UPGRADE_##K,                      \
+			       .ops = &boot_strategy_##file, __VA_ARGS__ },
 const struct boot_strategy_desc boot_strategies[BOOT_UPGRADE_KINDS] = {
 	BOOT_STRATEGY_TABLE(BOOT_STRATEGY_ROW)
 };

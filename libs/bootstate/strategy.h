@@ -4,9 +4,10 @@
  */
 /*
  * The upgrade strategies as one table: for each, what the engine, the
- * flash map's layout check, the update agent, the slot limits, the trailer
- * geometry, the signer and the boards' layout check need to know of it, and
- * where its work (resume, upgrade) is.
+ * flash map's layout check (which the build runs on the board's layout),
+ * the update agent, the slot limits, the trailer geometry, the signer and
+ * SMP's bootloader info need to know of it, and where its work (resume,
+ * upgrade) is.
  *
  * Adding a strategy is one file and one row: its work in
  * boot/engine/strategy_<file>.c, defining `struct boot_strategy
