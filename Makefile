@@ -472,6 +472,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
 BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/engine.c \
+    boot/engine/validation_cache.c \
     libs/flashmap/flash_stream.c \
     boot/engine/swap.c boot/engine/strategy_overwrite.c \
     boot/engine/strategy_swap_scratch.c boot/engine/strategy_swap_move.c boot/engine/strategy_swap_offset.c \

@@ -5,6 +5,7 @@
 
 #include "arch/arch.h"
 #include "boot/engine/engine.h"
+#include "boot/engine/validation_cache.h"
 #include "libs/log/log.h"
 
 #include <errno.h>
@@ -142,7 +143,8 @@ static int plan_boot(struct boot_engine *e)
 {
 	struct boot_slots slots[BOOT_PLAN_MAX_IMAGES];
 	struct boot_plan_flash from = { slots, e->policy, NULL };
-	struct boot_plan_source src = boot_plan_flash_source(&from);
+	struct validation_cache_source cached;
+	struct boot_plan_source src = validation_cache_source(e->vcache, &from, &cached);
 	struct boot_plan plan = { e->nimages, { NULL }, &src, &e->rules,
 				  e->strategy->desc->can_revert };
 	int rc;
@@ -236,8 +238,8 @@ static int settle_primary(struct boot_engine *e, unsigned int img, int may_raise
 		log_debug("boot: image %u: confirmed and validated before; "
 			  "header and TLVs checked only", img);
 	} else {
-		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
-					    &bi->facts);
+		bi->status = validation_cache_validate(e->vcache, bi->primary,
+						       e->policy, &bi->facts);
 	}
 	if (!FIH_DECIDE(FIH_D_PRIMARY_VALID, bi->status == IMAGE_OK))
 		return 0;
