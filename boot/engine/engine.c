@@ -138,6 +138,16 @@ static void log_plan(struct boot_engine *e, unsigned int img)
 	}
 }
 
+static int confirmed_by_trailer(struct boot_image *bi);
+
+/* Validate-once spares the planner's look at a confirmed primary too. */
+static int plan_inspects_only(void *arg, unsigned int img)
+{
+	struct boot_engine *e = arg;
+
+	return !e->images[img].resumed && confirmed_by_trailer(&e->images[img]);
+}
+
 /* Plan this boot (libs/bootstate/update_plan.h) once resuming is done. */
 static int plan_boot(struct boot_engine *e)
 {
@@ -151,6 +161,10 @@ static int plan_boot(struct boot_engine *e)
 
 	if (e->nimages > BOOT_PLAN_MAX_IMAGES)
 		return -EINVAL;
+	if (e->validate_primary_once) {
+		cached.inspect_only = plan_inspects_only;
+		cached.inspect_arg = e;
+	}
 	for (unsigned int i = 0; i < e->nimages; i++) {
 		struct boot_image *bi = &e->images[i];
 

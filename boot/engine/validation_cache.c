@@ -116,6 +116,8 @@ static int cached_validate(void *arg, unsigned int img, enum boot_plan_slot whic
 
 	if (which != BOOT_PLAN_PRIMARY)
 		return s->inner.validate(s->inner.arg, img, which, facts);
+	if (s->inspect_only != NULL && s->inspect_only(s->inspect_arg, img))
+		return image_inspect(&s->flash->slots[img].primary->win.mtd, facts);
 	return validation_cache_validate(s->cache, s->flash->slots[img].primary,
 					 s->flash->policy, facts);
 }

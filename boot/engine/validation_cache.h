@@ -70,6 +70,10 @@ struct validation_cache_source {
 	struct validation_cache *cache;
 	struct boot_plan_source inner;
 	const struct boot_plan_flash *flash;
+	/* When set and true for an image, its primary is only inspected
+	 * (image_inspect, not kept): validate-once's confirmed primary. */
+	int (*inspect_only)(void *arg, unsigned int img);
+	void *inspect_arg;
 };
 
 struct boot_plan_source validation_cache_source(struct validation_cache *c,
