@@ -37,7 +37,7 @@ KCONFIG_FILES := $(shell find $(SRCTREE) \( -name .git -o -name .deps \
 # Goals that work without a configuration.
 NOCONFIG_GOALS := %_defconfig defconfig menuconfig olddefconfig savedefconfig \
                   list help clean distclean check demo matrix setup fuzz bench \
-                  powerfail powerfail-long
+                  powerfail powerfail-long size
 NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
 
 ifneq ($(NEEDS_CONFIG),)
@@ -256,7 +256,7 @@ $(LIBSLIPWAY): $(COMMON_OBJS)
 
 $(BOOT_ELF): $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(LOADER_LDS)
 	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(LOADER_LDS),-T $(LOADER_LDS) -Wl$(comma)-Map$(comma)$@.map) \
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(LOADER_LDS),-T $(LOADER_LDS)) -Wl$(comma)-Map$(comma)$@.map \
 	  -o $@ $(LOADER_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
 
 $(OS_ELF): $(OS_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(OS_LDS)
@@ -304,9 +304,27 @@ $(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(BOOT_E
 	  $(BOOT_PLACEMENT) $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET):$(OS_IMAGE) \
 	  $(foreach k,$(EXTRA_IMAGES),$(CONFIG_FLASH_AREA_IMAGE$(k)_PRIMARY_OFFSET):$(OUT)/slipway-image$(k).img)
 
-# text data bss of the bootloader, for `make matrix`.
-$(SIZES): $(BOOT_ELF)
-	$(Q)$(TARGET_SIZE) $< | awk 'NR == 2 { print $$1, $$2, $$3 }' >$@
+# text data bss of the bootloader, for `make matrix`; the same by
+# component, from the link map (`make size`). A bootloader whose flash
+# (text and data) exceeds the area the layout reserves for it fails the
+# build (the linker scripts of the chips that run it in place bound it
+# there already, with ld's "region `flash' overflowed").
+SIZE_COMPONENTS := $(OUT)/size-components.txt
+$(SIZES): $(BOOT_ELF) $(SIZE_COMPONENTS)
+	$(Q)$(TARGET_SIZE) $< | awk 'NR == 2 { print $$1, $$2, $$3 }' >$@.tmp
+ifneq ($(CONFIG_ARCH_SIM),y)
+	$(Q)set -- $$(cat $@.tmp); area=$$(($(CONFIG_FLASH_AREA_BOOTLOADER_SIZE))); \
+	  if [ $$(($$1 + $$2)) -gt $$area ]; then \
+	    echo "error: the bootloader needs $$(($$1 + $$2)) bytes of flash (text $$1, data $$2);" \
+	         "its area (CONFIG_FLASH_AREA_BOOTLOADER_SIZE) has $$area" >&2; exit 1; fi
+endif
+	$(Q)mv $@.tmp $@
+
+$(SIZE_COMPONENTS): $(BOOT_ELF) $(SRCTREE)/tools/size/components.sh
+	$(Q)test -f $<.map || { echo "error: $<.map missing (linked before maps were written): make clean" >&2; exit 1; }
+	$(Q)printf '%s\n' $(COMMON_OBJS) >$@.objs
+	$(Q)$(SRCTREE)/tools/size/components.sh $(CROSS_COMPILE)objdump $< $<.map $@.objs >$@.tmp
+	$(Q)mv $@.tmp $@
 
 # sim: boot a fresh copy of the flash image; the console is this terminal,
 # the SMP line a pty linked at <build>/run/smp-pty (for `slipway smp`).
@@ -472,6 +490,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
 BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/engine.c \
+    boot/engine/validation_cache.c \
     libs/flashmap/flash_stream.c \
     $(BOOT_STRATEGY_SRCS) \
     libs/bootstate/bootstate.c libs/bootstate/slot_limits.c libs/bootstate/update_rules.c libs/bootstate/update_plan.c \
@@ -490,6 +509,7 @@ $(BENCH_DIR)/bench_upgrade: $(addprefix $(SRCTREE)/,$(BENCH_UPGRADE_SRCS))
 .PHONY: bench
 bench: $(BENCH_DIR)/bench_image $(BENCH_DIR)/bench_upgrade $(HOST_TOOL)
 	$(Q)$(SRCTREE)/tools/bench.sh $(SRCTREE) $(BENCH_DIR) $(HOST_TOOL)
+	$(Q)$(SRCTREE)/tools/bench_boot_sim.sh $(SRCTREE) $(BENCH_DIR)
 	$(Q)$(SRCTREE)/tools/bench_qemu.sh $(SRCTREE) $(BENCH_DIR)
 
 # ---------------------------------------------------------------------------
@@ -506,7 +526,7 @@ powerfail powerfail-long: setup
 # ---------------------------------------------------------------------------
 # The README's commands and the matrix.
 
-.PHONY: setup check demo matrix clean distclean
+.PHONY: setup check demo matrix clean distclean size
 
 setup:
 	$(Q)$(SRCTREE)/tools/setup.sh
@@ -522,9 +542,13 @@ demo: setup
 matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
 
+# The matrix's builds, then each bootloader by component.
+size:
+	$(Q)$(SRCTREE)/tools/matrix.sh --components $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
+
 clean:
 	$(Q)rm -rf $(OBJDIR) $(OUT)/host $(OUT)/hostcfg $(OUT)/tests $(OUT)/run $(OUT)/mbedtls $(OUT)/sodium $(OUT)/generated $(BOOT_ELF) \
-	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(OUT)/include
+	  $(OS_ELF) $(OUT)/*.bin $(OUT)/*.img $(SIZES) $(SIZE_COMPONENTS) $(OUT)/include
 
 distclean:
 	$(Q)rm -rf $(OUT)
@@ -545,6 +569,7 @@ help:
 	@echo '  make demo                 build the sim default and run it'
 	@echo '  make check                every test, the matrix included'
 	@echo '  make matrix               build every defconfig, table of sizes'
+	@echo '  make size                 the matrix, then each bootloader by component'
 	@echo '  make fuzz [FUZZ_SECONDS=n]  run every libFuzzer target (default 600 s each)'
 	@echo '  make bench                the figures, counted by callgrind'
 	@echo '  make powerfail[-long]     the boot engine power-fail proof (small / large slots)'

@@ -5,6 +5,7 @@
 
 #include "arch/arch.h"
 #include "boot/engine/engine.h"
+#include "boot/engine/validation_cache.h"
 #include "libs/log/log.h"
 
 #include <errno.h>
@@ -127,18 +128,33 @@ static void log_plan(struct boot_engine *e, unsigned int img)
 	}
 }
 
+static int confirmed_by_trailer(struct boot_image *bi);
+
+/* Validate-once spares the planner's look at a confirmed primary too. */
+static int plan_inspects_only(void *arg, unsigned int img)
+{
+	struct boot_engine *e = arg;
+
+	return !e->images[img].resumed && confirmed_by_trailer(&e->images[img]);
+}
+
 /* Plan this boot (libs/bootstate/update_plan.h) once resuming is done. */
 static int plan_boot(struct boot_engine *e)
 {
 	struct boot_slots slots[BOOT_PLAN_MAX_IMAGES];
 	struct boot_plan_flash from = { slots, e->policy, NULL };
-	struct boot_plan_source src = boot_plan_flash_source(&from);
+	struct validation_cache_source cached;
+	struct boot_plan_source src = validation_cache_source(e->vcache, &from, &cached);
 	struct boot_plan plan = { e->nimages, { NULL }, &src, &e->rules,
 				  e->strategy->desc->can_revert };
 	int rc;
 
 	if (e->nimages > BOOT_PLAN_MAX_IMAGES)
 		return -EINVAL;
+	if (e->validate_primary_once) {
+		cached.inspect_only = plan_inspects_only;
+		cached.inspect_arg = e;
+	}
 	for (unsigned int i = 0; i < e->nimages; i++) {
 		struct boot_image *bi = &e->images[i];
 
@@ -229,8 +245,8 @@ static int settle_primary(struct boot_engine *e, unsigned int img, int may_raise
 		log_debug("boot: image %u: confirmed and validated before; "
 			  "header and TLVs checked only", img);
 	} else {
-		bi->status = image_validate(&bi->primary->win.mtd, e->policy,
-					    &bi->facts);
+		bi->status = validation_cache_validate(e->vcache, bi->primary,
+						       e->policy, &bi->facts);
 	}
 	if (!FIH_DECIDE(FIH_D_PRIMARY_VALID, bi->status == IMAGE_OK))
 		return 0;

@@ -36,6 +36,7 @@
 #include "libs/image/image_validate.h"
 
 struct boot_engine;
+struct validation_cache;
 
 struct boot_strategy {
 	/* What it is and needs: its row in libs/bootstate/strategy.h. */
@@ -83,6 +84,8 @@ struct boot_engine {
 	 * hashed and verified again, when no upgrade happened in this boot.
 	 */
 	int validate_primary_once;
+	/* Validate once per boot (validation_cache.h); NULL: every time. */
+	struct validation_cache *vcache;
 	/* Version and security-counter rules (and the counters). */
 	struct boot_rules rules;
 };

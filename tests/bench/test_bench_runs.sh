@@ -26,6 +26,9 @@ done
 printf '%s\n' "$out" | grep -qE '^bench: qemu-rv32-virt, -icount shift=0: reset to the jump into a 26[0-9]{4}-byte image .*: [1-9][0-9]* instructions \(identical in 2 runs\)$' &&
 	ok "bench prints the QEMU instructions from reset to the jump, repeatable under -icount" ||
 	{ not_ok "bench lacks a repeatable QEMU reset-to-jump count"; printf '%s\n' "$out" | sed 's/^/#   /'; }
+printf '%s\n' "$out" | grep -qE '^bench: sim .*: main to the jump into a 26[0-9]{4}-byte image .*: [1-9][0-9]* instructions, of which image validation [1-9][0-9]* ' &&
+	ok "bench prints the sim's boot flow, counted by callgrind" ||
+	{ not_ok "bench lacks the sim's boot flow"; printf '%s\n' "$out" | sed 's/^/#   /'; }
 printf '%s\n' "$out" | grep -qE '^bench: qemu-rv32-virt bootloader .*: text [1-9][0-9]*, data [0-9]+, bss [1-9][0-9]* bytes' &&
 	ok "bench prints the QEMU bootloader's text, data and bss" ||
 	{ not_ok "bench lacks the QEMU bootloader sizes"; printf '%s\n' "$out" | sed 's/^/#   /'; }

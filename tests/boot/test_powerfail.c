@@ -30,6 +30,8 @@
  * non-uniform sectors) and flash failures (-EIO on a program, erase or
  * read; a worn-out sector), after which the loader must start exactly
  * what validates (check_verdicts) and end where the life passes.
+ * Every boot runs as the loader's does: validating once, through a
+ * validation cache that starts empty (boot/engine/validation_cache.h).
  *
  * Prints one line per scenario and
  *   powerfail: <cut points> cut points, <scenarios> scenarios, <failures> failures (...)
@@ -38,6 +40,7 @@
 #include "tests/test.h"
 
 #include "boot/engine/engine.h"
+#include "boot/engine/validation_cache.h"
 #include "drivers/mtd/sim_replay.h"
 #include "tests/boot/test_images.h"
 #include "libs/crypto/crypto_hash.h"
@@ -73,6 +76,7 @@ static uint8_t *mem, *initial, *snap;
 static struct sim_flash fl;
 static struct flash_area_desc areas[2 * MAX_IMAGES + 1];
 static struct flash_map map;
+static struct validation_cache vcache; /* the loader's validate-once */
 static struct flash_area slots[MAX_IMAGES][2], scratch;
 static struct boot_image images[MAX_IMAGES];
 static const struct image_policy policy = { .sig = NULL, .hash = CRYPTO_HASH_SHA256 };
@@ -178,7 +182,8 @@ static void setup_device(const struct scenario *sc)
 	assert_non_null(snap);
 	memset(mem, erased, geo.size);
 	assert_int_equal(sim_flash_init_ram(&fl, &geo, mem), 0);
-	assert_int_equal(flash_map_init(&map, &fl.mtd, areas, n, FLASH_MAP_SLOTS_ANY,
+	assert_int_equal(flash_map_init(&map, validation_cache_init(&vcache, &fl.mtd),
+					areas, n, FLASH_MAP_SLOTS_ANY,
 					&(struct flash_map_fault){ 0 }), 0);
 	for (unsigned int i = 0; i < sc->nimages; i++) {
 		struct boot_image *bi = &images[i];
@@ -194,11 +199,13 @@ static void setup_device(const struct scenario *sc)
 	assert_int_equal(flash_area_open(&map, FLASH_AREA_SCRATCH, 0, &scratch), 0);
 }
 
+/* A boot (or the OS) starts with empty RAM: no validation remembered. */
 static struct boot_engine engine(void)
 {
+	validation_cache_init(&vcache, &fl.mtd);
 	return (struct boot_engine){ .images = images, .nimages = cur->nimages,
 				     .scratch = &scratch, .policy = &policy,
-				     .strategy = cur->strategy,
+				     .strategy = cur->strategy, .vcache = &vcache,
 				     .rules = { cur->downgrade_by_version, &counter.dev } };
 }
 

@@ -18,6 +18,9 @@ head -1 "$TESTTMP/NONE.out" | grep -q '^Slipway bootloader ' && ok "level none: 
 	not_ok "level none: no banner"
 grep -q '^boot:' "$TESTTMP/NONE.out" && not_ok "level none printed log lines" || ok "level none: no log lines"
 grep -q '^Slipway OS ' "$TESTTMP/NONE.out" && ok "level none: the OS image boots" || not_ok "level none: no boot"
+strings "$TESTTMP/NONE/slipway-boot" | grep -q 'image hash mismatch' &&
+	not_ok "level none: the image error sentences are compiled in" ||
+	ok "level none: the image error sentences are not compiled in"
 
 at_level WARN
 grep -q 'WARNING: A TRUSTED KEY IS A PUBLIC TEST KEY' "$TESTTMP/WARN.out" && ! grep -q 'boot: trusting' "$TESTTMP/WARN.out" &&
