@@ -39,10 +39,32 @@ static size_t span_at(const struct mtd_xts *x, uint32_t off, size_t len,
 	return (size_t)(end - off);
 }
 
+/*
+ * A granule still erased in the raw flash reads as erased, not as the
+ * decryption of 0xFF bytes: what MCUboot's Espressif port gets by reading
+ * raw in flash_area_read_is_empty, so trailers and the erased-slot checks
+ * work unchanged. (A real ciphertext granule of all erased bytes has
+ * probability 2^-128.)
+ */
+static void keep_erased(const struct mtd_xts *x, const uint8_t *raw,
+			uint8_t *plain, size_t len)
+{
+	uint8_t erased = x->lower->geo->erased_value;
+
+	for (size_t g = 0; g < len; g += GRANULE) {
+		size_t i = 0;
+
+		while (i < GRANULE && raw[g + i] == erased)
+			i++;
+		if (i == GRANULE)
+			memset(plain + g, erased, GRANULE);
+	}
+}
+
 static int xts_read(struct mtd_dev *dev, uint32_t off, void *buf, size_t len)
 {
 	struct mtd_xts *x = xts_of(dev);
-	uint8_t *out = buf, raw[UNIT];
+	uint8_t *out = buf, raw[UNIT], plain[UNIT];
 	int rc = 0, enc;
 
 	while (len > 0 && rc == 0) {
@@ -60,16 +82,18 @@ static int xts_read(struct mtd_dev *dev, uint32_t off, void *buf, size_t len)
 			rc = mtd_read(x->lower, a, raw, b - a);
 			if (rc == 0)
 				rc = crypto_esp_xts_crypt(x->xts, 0, x->flash_base + a,
-							  raw, raw, b - a);
-			if (rc == 0)
-				memcpy(out, raw + (off - a), take);
+							  raw, plain, b - a);
+			if (rc == 0) {
+				keep_erased(x, raw, plain, b - a);
+				memcpy(out, plain + (off - a), take);
+			}
 			n = take;
 		}
 		off += (uint32_t)n;
 		out += n;
 		len -= n;
 	}
-	memset(raw, 0, sizeof(raw));
+	memset(plain, 0, sizeof(plain));
 	return rc;
 }
 

@@ -10,8 +10,10 @@
  * address, reads there are decrypted; everything else passes through.
  * Writes are 16-byte granules (the device's program unit becomes 16), the
  * data unit is 128 bytes; reads may start and end anywhere. Erases pass
- * through (erased flash reads as garbage through the layer, as on the
- * chip). The key context belongs to the caller (from the eFuses).
+ * through. A granule that is still erased reads as erased (the chip would
+ * return the decryption of 0xFF bytes; MCUboot's Espressif port reads raw
+ * to test for erased flash, which comes to the same). The key context
+ * belongs to the caller (from the eFuses).
  */
 #ifndef SLIPWAY_DRIVERS_MTD_MTD_XTS_H
 #define SLIPWAY_DRIVERS_MTD_MTD_XTS_H

@@ -107,6 +107,11 @@ static void test_plain_range_and_granule(void **state)
 	assert_memory_not_equal(mem + 0x9000 - 16, data, 16);
 	assert_int_equal(mtd_read(&x.mtd, 0x9000 - 16, back, 32), 0);
 	assert_memory_equal(back, data, 32);
+	/* Erased granules read erased through the layer (MCUboot's
+	 * read_is_empty view); written ones never do. */
+	assert_int_equal(mtd_read(&x.mtd, 0x9000 - 48, back, 32), 0);
+	for (unsigned int i = 0; i < 32; i++)
+		assert_int_equal(back[i], 0xff);
 	/* 16-byte granule: smaller or misaligned writes are refused. */
 	assert_int_equal(x.mtd.geo->program_unit, 16);
 	assert_int_equal(mtd_program(&x.mtd, 0x10100, data, 8), -EINVAL);
