@@ -135,21 +135,52 @@ static int copy_to_scratch(const struct fe_inplace *p, uint32_t off,
 	return rc < 0 ? rc : mtd_sync(p->raw);
 }
 
-/* Step 2: the sector erased and programmed encrypted from the scratch copy. */
+/* Program the granules of `ct` whose plaintext `pt` is not all erased. */
+static int program_written(const struct fe_inplace *p, uint32_t off,
+			   const uint8_t *pt, const uint8_t *ct)
+{
+	uint8_t erased = p->raw->geo->erased_value;
+	uint32_t run = 0, n = 0;
+	int rc = 0;
+
+	for (uint32_t g = 0; g <= CHUNK && rc == 0; g += CRYPTO_XTS_GRANULE) {
+		int blank = g < CHUNK;
+
+		for (uint32_t i = 0; blank && i < CRYPTO_XTS_GRANULE; i++)
+			blank = pt[g + i] == erased;
+		if (g < CHUNK && !blank) {
+			if (n == 0)
+				run = g;
+			n += CRYPTO_XTS_GRANULE;
+			continue;
+		}
+		if (n > 0)
+			rc = mtd_program(p->raw, off + run, ct + run, n);
+		n = 0;
+	}
+	return rc;
+}
+
+/*
+ * Step 2: the sector erased and programmed encrypted from the scratch
+ * copy. Erased granules stay erased (mtd_xts reads them as erased), so
+ * trailers and unused slot space can still be written after encryption.
+ */
 static int encrypt_from_scratch(const struct fe_inplace *p, uint32_t off,
 				uint32_t size)
 {
-	uint8_t buf[CHUNK];
+	uint8_t buf[CHUNK], ct[CHUNK];
 	int rc = mtd_erase(p->raw, off, size);
 
 	for (uint32_t at = 0; rc == 0 && at < size; at += CHUNK) {
 		rc = mtd_read(p->raw, p->scratch_off + at, buf, CHUNK);
 		if (rc == 0)
 			rc = crypto_esp_xts_crypt(p->xts, 1, p->flash_base + off + at,
-						  buf, buf, CHUNK);
+						  buf, ct, CHUNK);
 		if (rc == 0)
-			rc = mtd_program(p->raw, off + at, buf, CHUNK);
+			rc = program_written(p, off + at, buf, ct);
 	}
+	memset(ct, 0, sizeof(ct));
 	memset(buf, 0, sizeof(buf));
 	return rc < 0 ? rc : mtd_sync(p->raw);
 }

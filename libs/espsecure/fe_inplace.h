@@ -7,9 +7,10 @@
  * The first boot's in-place flash encryption, resumable after a power cut
  * at any flash operation. Each sector of the ranges goes: copy its
  * plaintext to a scratch sector, journal "copied k", erase it, program it
- * encrypted from the scratch copy (XTS, its own address's tweak), journal
- * "encrypted k". A journal record is written only after what it reports
- * is complete, so any record that is not erased - even torn - is true;
+ * encrypted from the scratch copy (XTS, its own address's tweak; granules
+ * still erased are left erased), journal "encrypted k". A journal record
+ * is written only after what it reports is complete, so any record that
+ * is not erased - even torn - is true;
  * the ciphertext is always made from the plaintext (the sector itself
  * before its record, the scratch copy after), so no sector is lost or
  * encrypted twice. The journal sector must be erased when a new

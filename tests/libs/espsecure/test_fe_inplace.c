@@ -8,7 +8,8 @@
  * cut in every flash operation (skip, done, torn), once and - sampled -
  * twice; the repeated call finishes, and then every sector of the ranges
  * holds exactly the XTS ciphertext of its original plaintext (nothing
- * lost, nothing encrypted twice), everything else is untouched, and the
+ * lost, nothing encrypted twice) with erased granules left erased,
+ * everything else is untouched, and the
  * encryption layer reads the plaintext back. Layout refusals too.
  */
 #include "tests/test.h"
@@ -47,10 +48,21 @@ static int setup(void **state)
 	for (uint32_t i = 0; i < FLASH_SIZE; i++)
 		orig[i] = (uint8_t)((i * 2654435761u) >> 13);
 	memset(orig + SCRATCH, 0xff, 0x2000); /* scratch and journal erased */
+	memset(orig + 0x1000, 0xff, 0x110);   /* erased granules in a range */
+	memset(orig + 0x9fc0, 0xff, 0x40);    /* a slot's unwritten end */
 	memcpy(expect, orig, sizeof(expect));
 	assert_int_equal(crypto_esp_xts_crypt(&xts, 1, 0, orig, expect, 0x3000), 0);
 	assert_int_equal(crypto_esp_xts_crypt(&xts, 1, 0x8000, orig + 0x8000,
 					      expect + 0x8000, 0x2000), 0);
+	/* Erased granules stay erased. */
+	for (uint32_t g = 0; g < FLASH_SIZE; g += 16) {
+		int blank = 1;
+
+		for (int i = 0; i < 16; i++)
+			blank &= orig[g + i] == 0xff;
+		if (blank)
+			memset(expect + g, 0xff, 16);
+	}
 	return 0;
 }
 
@@ -85,6 +97,10 @@ static void check_done(void)
 	assert_int_equal(mtd_xts_init(&x, &fl.mtd, &xts, 0, ranges, 2), 0);
 	assert_int_equal(mtd_read(&x.mtd, 0x8f80, back, sizeof(back)), 0);
 	assert_memory_equal(back, orig + 0x8f80, sizeof(back));
+	assert_int_equal(mtd_read(&x.mtd, 0x9f00, back, sizeof(back)), 0);
+	assert_memory_equal(back, orig + 0x9f00, sizeof(back));
+	assert_int_equal(mtd_read(&x.mtd, 0x1000, back, sizeof(back)), 0);
+	assert_memory_equal(back, orig + 0x1000, sizeof(back));
 }
 
 static void test_uncut(void **state)
