@@ -49,8 +49,20 @@ static int check_layout(const struct fe_inplace *p, unsigned int *total)
 
 	if (mtd_sector_at(p->raw->geo, p->scratch_off, &s_start, &s_size) < 0 ||
 	    mtd_sector_at(p->raw->geo, p->journal_off, &j_start, &j_size) < 0 ||
-	    s_start != p->scratch_off || j_start != p->journal_off ||
-	    s_start == j_start)
+	    s_start != p->scratch_off || j_start != p->journal_off)
+		return -EINVAL;
+	if (p->journal_size != 0) {
+		uint64_t j_end = (uint64_t)p->journal_off + p->journal_size;
+		uint32_t start, sz;
+
+		if (j_end > p->raw->geo->size ||
+		    (j_end < p->raw->geo->size &&
+		     (mtd_sector_at(p->raw->geo, (uint32_t)j_end, &start, &sz) < 0 ||
+		      start != j_end)))
+			return -EINVAL;
+		j_size = p->journal_size;
+	}
+	if (s_start < p->journal_off + j_size && s_start + s_size > p->journal_off)
 		return -EINVAL;
 	for (unsigned int r = 0; r < p->nranges; r++) {
 		const struct mtd_xts_range *g = &p->ranges[r];

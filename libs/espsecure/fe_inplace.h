@@ -13,7 +13,7 @@
  * is not erased - even torn - is true;
  * the ciphertext is always made from the plaintext (the sector itself
  * before its record, the scratch copy after), so no sector is lost or
- * encrypted twice. The journal sector must be erased when a new
+ * encrypted twice. The journal must be erased when a new
  * encryption starts; once fe_encrypt_in_place returns 0 the caller burns
  * SPI_BOOT_CRYPT_CNT (so a cut before that burn finds everything done and
  * returns 0 again).
@@ -31,7 +31,9 @@ struct fe_inplace {
 	uint32_t flash_base;               /* physical address of raw's 0 */
 	const struct mtd_xts_range *ranges; /* sector-aligned, in order */
 	unsigned int nranges;
-	uint32_t scratch_off, journal_off; /* one sector each, outside the ranges */
+	uint32_t scratch_off;              /* one sector, outside the ranges */
+	uint32_t journal_off, journal_size; /* whole sectors, outside them too;
+					     * size 0: one sector */
 };
 
 /*

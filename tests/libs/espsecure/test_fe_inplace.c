@@ -30,7 +30,7 @@ static const struct mtd_xts_range ranges[] = { { 0x0, 0x3000 }, { 0x8000, 0xa000
 static uint8_t mem[FLASH_SIZE], orig[FLASH_SIZE], expect[FLASH_SIZE];
 static struct sim_flash fl;
 static struct crypto_esp_xts xts;
-static struct fe_inplace job = { &fl.mtd, &xts, 0x0, ranges, 2, SCRATCH, JOURNAL };
+static struct fe_inplace job = { &fl.mtd, &xts, 0x0, ranges, 2, SCRATCH, JOURNAL, 0 };
 
 static int in_ranges(uint32_t off)
 {
@@ -164,6 +164,10 @@ static void test_layout_refusals(void **state)
 	assert_int_equal(fe_encrypt_in_place(&bad), -EINVAL);
 	bad = job;
 	bad.journal_off = SCRATCH;
+	assert_int_equal(fe_encrypt_in_place(&bad), -EINVAL);
+	bad = job;
+	bad.journal_off = 0xd000; /* two sectors: the second is the scratch */
+	bad.journal_size = 0x2000;
 	assert_int_equal(fe_encrypt_in_place(&bad), -EINVAL);
 	bad = job;
 	bad.scratch_off = SCRATCH + 8;
