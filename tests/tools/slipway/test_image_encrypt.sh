@@ -2,7 +2,8 @@
 #
 # SPDX-License-Identifier: Apache-2.0
 #
-# MCUboot encrypted images: imgtool's encrypted vectors verify with
+# MCUboot encrypted images: imgtool's encrypted vectors, and imgtool's
+# AES-256 and HMAC-SHA-512 images kept in imgtool-enc/, verify with
 # --decrypt (through libs/image, the bootloader's validation) and are named
 # encrypted without it; images `slipway image sign -E` makes, for every
 # encryption option (ENC_EC256, ENC_X25519, HMAC-SHA-512 = TLV 0x34,
@@ -44,6 +45,16 @@ expect_fail "a public key does not decrypt" "needs the private key" \
 img keygen --key "$T/other-x25519.pem" --type x25519 >/dev/null
 expect_fail "another X25519 key cannot recover the image key" "ENC TLV|image key" \
 	img verify --decrypt "$T/other-x25519.pem" "$V/ed25519-enc-x25519/image.bin"
+
+# --- imgtool's own images for the options the vectors lack (fixtures) ------------
+F=$SRCTREE/tests/tools/slipway/imgtool-enc
+for f in x25519-sha512-aes128 x25519-sha512-aes256 x25519-aes256 ec256-aes256; do
+	case $f in ec256*) s=ecdsa-p256 e=enc-ec256 ;; *) s=ed25519 e=enc-x25519 ;; esac
+	expect_output "imgtool's $f verifies with --decrypt" "valid: .*body decrypted" \
+		img verify --key "$K/$s.pub.pem" --decrypt "$K/$e.pem" "$F/$f.img"
+	expect_fail "imgtool's $f without a key: named encrypted" "encrypted image" \
+		img verify --key "$K/$s.pub.pem" "$F/$f.img"
+done
 
 # --- every encryption option, signed here -----------------------------------------
 P=$V/ecdsa-p256/payload.bin
