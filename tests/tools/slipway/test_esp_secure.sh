@@ -6,8 +6,8 @@
 # (../shared/vectors/esp/secure): key digests and public keys byte for
 # byte, espsecure's signed images verify, XTS-AES ciphertexts byte for
 # byte both ways. Signatures made here verify here (RSA-PSS and ECDSA are
-# randomised: verified, not compared; an independent check against Python
-# cryptography is in the README). Every refusal names its reason.
+# randomised: verified, not compared; espsecure itself, run beside the
+# tree, is in the README). Every refusal names its reason.
 . "$SRCTREE/tests/lib.sh"
 need_shared
 V=$SHARED/vectors/esp/secure
