@@ -26,34 +26,43 @@ static const struct mtd_xts_range range = {
 	CONFIG_FLASH_ENCRYPTION_OFFSET + CONFIG_FLASH_ENCRYPTION_SIZE,
 };
 
-/* The flash-encryption key: the burned one, or a new one burned now. */
+/*
+ * The flash-encryption key: the burned one, or a new one burned now into
+ * key block CONFIG_FLASH_ENCRYPTION_KEY_BLOCK. A burn cut short (a reset
+ * between two eFuse words) left the first words of a key nobody holds:
+ * they are kept and only the words still blank are drawn, so the block is
+ * finished, not lost (a word torn inside itself keeps its burned bits: a
+ * little less entropy in that word, never a failure).
+ */
 static int get_key(int (*random)(void *buf, size_t len), uint8_t key[32])
 {
-	unsigned int b;
-	int rc = efuse_key_for_hw(&fuses.dev, EFUSE_PURPOSE_XTS_AES_128_KEY, key);
+	unsigned int b = CONFIG_FLASH_ENCRYPTION_KEY_BLOCK;
+	uint8_t fresh[32];
+	uint32_t p;
+	int rc = efuse_key_find(&fuses.dev, EFUSE_PURPOSE_XTS_AES_128_KEY, &b);
 
+	if (rc == 0) {
+		/* Burned (its purpose comes after the whole key): finish the
+		 * protections a cut may have left undone. */
+		rc = efuse_key_for_hw(&fuses.dev, EFUSE_PURPOSE_XTS_AES_128_KEY, key);
+		return rc < 0 ? rc : efuse_key_burn(&fuses.dev, b, key,
+						    EFUSE_PURPOSE_XTS_AES_128_KEY, 1);
+	}
 	if (rc != -ENOENT)
 		return rc;
-	/* A free block: no purpose, no bits (a key burn cut short leaves
-	 * bits of a key nobody knows; that block is lost). */
-	for (b = 0; b < EFUSE_KEY_BLOCKS; b++) {
-		uint32_t p;
-		int empty = 1;
-
-		if ((rc = efuse_field_read(&fuses.dev,
-					   (enum efuse_field)(EFUSE_KEY_PURPOSE_0 + b),
-					   &p)) < 0 ||
-		    (rc = efuse_key_read(&fuses.dev, b, key)) < 0)
-			return rc == -EACCES ? -ENOSPC : rc;
-		for (unsigned int i = 0; i < 32; i++)
-			empty &= key[i] == 0;
-		if (p == EFUSE_PURPOSE_USER && empty)
-			break;
-	}
-	if (b == EFUSE_KEY_BLOCKS)
-		return -ENOSPC;
-	if ((rc = random(key, 32)) < 0)
+	b = CONFIG_FLASH_ENCRYPTION_KEY_BLOCK;
+	if ((rc = efuse_field_read(&fuses.dev,
+				   (enum efuse_field)(EFUSE_KEY_PURPOSE_0 + b), &p)) < 0)
 		return rc;
+	if ((p & ~(uint32_t)EFUSE_PURPOSE_XTS_AES_128_KEY) != 0)
+		return -EEXIST; /* the block is someone else's */
+	if ((rc = efuse_key_read(&fuses.dev, b, key)) < 0 ||
+	    (rc = random(fresh, sizeof(fresh))) < 0)
+		return rc;
+	for (unsigned int w = 0; w < 8; w++)
+		if (!(key[4 * w] | key[4 * w + 1] | key[4 * w + 2] | key[4 * w + 3]))
+			memcpy(key + 4 * w, fresh + 4 * w, 4);
+	memset(fresh, 0, sizeof(fresh));
 	return efuse_key_burn(&fuses.dev, b, key, EFUSE_PURPOSE_XTS_AES_128_KEY, 1);
 }
 
