@@ -35,6 +35,13 @@ for t in "$@"; do
 			done
 		done
 	fi
+	if [ "$t" = fuzz_sbv2 ]; then
+		# espsecure's signed files behind the control byte (3 blocks read)
+		for s in "$shared"/esp/secure/*signed.bin; do
+			[ -f "$s" ] || continue
+			{ printf '\002'; cat "$s"; } >"$corpus/seed-$(echo "$s" | tr '/' '_')"
+		done
+	fi
 	case "$t" in
 	fuzz_smp_serial|fuzz_cbor)
 		# the worked frames of ../shared/docs/smp-protocol.md section 6

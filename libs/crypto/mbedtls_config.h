@@ -40,6 +40,10 @@ void crypto_heap_unset_free(void *p);
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES
 #define MBEDTLS_CIPHER_MODE_CTR
+/* Flash encryption: XTS-AES (libs/crypto/crypto_xts.c). */
+#if defined(CONFIG_FLASH_ENCRYPTION)
+#define MBEDTLS_CIPHER_MODE_XTS
+#endif
 
 #if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256) || \
 	defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384) || \

@@ -87,7 +87,8 @@ static int hash_region(struct mtd_dev *dev, uint32_t len, uint32_t body,
 static int body_key(struct mtd_dev *dev, const struct image_header *hdr,
 		    const struct image_enc_key *enc, struct crypto_aes_ctr *ctr)
 {
-	uint16_t want = enc->kind == CRYPTO_ECIES_P256 ? IMAGE_TLV_ENC_EC256
+	uint16_t want = enc->tlv_type ? enc->tlv_type :
+			enc->kind == CRYPTO_ECIES_P256 ? IMAGE_TLV_ENC_EC256
 						       : IMAGE_TLV_ENC_X25519;
 	size_t key_len = (hdr->flags & IMAGE_F_ENCRYPTED_AES256) ? 32 : 16;
 	struct image_tlv_iter it;

@@ -44,6 +44,9 @@ struct image_enc_key {
 	int (*unwrap)(enum crypto_ecies_kind kind, const uint8_t *priv,
 		      size_t priv_len, const uint8_t *tlv, size_t tlv_len,
 		      uint8_t *key, size_t key_len);
+	/* The ENC TLV to open: 0 for the kind's own (ENC_EC256, ENC_X25519);
+	 * IMAGE_TLV_ENC_X25519_SHA512 with crypto_ecies_unwrap_sha512. */
+	uint16_t tlv_type;
 };
 
 struct image_policy {

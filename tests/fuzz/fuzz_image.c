@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static const struct image_key key = { p256_spki, sizeof(p256_spki) };
 	static const struct image_enc_key enc = { CRYPTO_ECIES_X25519,
 						  x25519_pkcs8, sizeof(x25519_pkcs8),
-						  crypto_ecies_unwrap };
+						  crypto_ecies_unwrap, 0 };
 	const struct image_policy policies[] = {
 		{ .sig = NULL, .hash = CRYPTO_HASH_SHA256 },
 		{ .sig = &image_sig_ecdsa_p256, .hash = CRYPTO_HASH_SHA256,

@@ -845,6 +845,8 @@ static const struct slipway_cmd esp_cmds[] = {
 	  "frequency and size given (default keep) and a new appended SHA-256.\n"
 	  "--fill-flash-size pads the output to the whole flash size.\n",
 	  esp_merge_bin_cmd },
+	{ "secure", "Secure Boot V2 and flash encryption (espsecure v4.8.1)",
+	  esp_secure_usage, esp_secure_cmd },
 	{ NULL, NULL, NULL, NULL },
 };
 

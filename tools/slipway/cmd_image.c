@@ -19,12 +19,14 @@
 #include "libs/image/image_tlv.h"
 #include "libs/image/image_tlv_enc.h"
 #include "libs/image/image_validate.h"
+#include "tools/slipway/image_encrypt.h"
 #include "libs/util/le.h"
 
 #include <ctype.h>
 #include <getopt.h>
 #include <mbedtls/base64.h>
 #include <mbedtls/md.h>
+#include <sodium/utils.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +52,11 @@ struct sign_opts {
 	uint8_t erased;
 	int pad_header, pad, confirm, test, overwrite_only, pad_sig, pure, full_key;
 	int have_sec_cnt, sec_cnt_auto, sha, non_bootable, big_endian;
+	/* -E: encrypt for this key; --clear keeps the body in plaintext */
+	const char *enc_path;
+	uint32_t enc_keylen;
+	int hmac512, clear;
+	struct image_encryption *enc;
 	unsigned int ndeps, ncustom;
 	struct image_dependency deps[MAX_DEPS];
 	struct custom_tlv custom[MAX_CUSTOM_TLVS];
@@ -70,10 +77,13 @@ static uint32_t trailer_budget(const struct sign_opts *o)
 {
 	uint32_t a = max_align_of(o), magic = align_up(16, a);
 
+	/* imgtool: two AES keys' room (16 bytes each, aligned) when encrypted */
+	uint32_t keys = o->enc ? 2 * align_up(16, a) : 0;
+
 	if (o->overwrite_only)
 		return 2 * a + magic;
 	return o->max_sectors * boot_strategies[BOOT_UPGRADE_SWAP_MOVE].trailer_records *
-	       o->align + 4 * a + magic;
+	       o->align + keys + 4 * a + magic;
 }
 
 /* "(1, 2.0.0+0), (2, 3.1.2)" */
@@ -422,6 +432,8 @@ static int build_unprotected(const struct sign_opts *o, struct tool_key *k,
 			return -1;
 		image_tlv_enc_add(&e, sig_type_of(k), sig, sig_len);
 	}
+	if (o->enc) /* last, as imgtool */
+		image_tlv_enc_add(&e, o->enc->tlv_type, o->enc->tlv, o->enc->tlv_len);
 	n = image_tlv_enc_end(&e);
 	if (n <= 0)
 		return cli_error(-1, "the TLVs exceed 0x%zx bytes", cap);
@@ -434,7 +446,7 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 		       size_t *out_len)
 {
 	enum crypto_hash_alg h = choose_hash(o, k);
-	size_t body_len, prot_len = 0, unprot_len = 0, off, total;
+	size_t body_len, prot_len = 0, unprot_len = 0, off, total, enc_pad = 0;
 	uint8_t prot[0x4000];
 	struct image_header hdr = { 0 };
 	uint8_t *img;
@@ -458,12 +470,16 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 	}
 	if (body_len > 0x7fffffff)
 		return cli_error(1, "%s: too large", o->in);
+	/* imgtool zero-pads what it holds (the body, or header room and
+	 * body without --pad-header) to 16 bytes before encrypting. */
+	if (o->enc)
+		enc_pad = (16 - (o->pad_header ? body_len : o->header_size + body_len) % 16) % 16;
 	if (build_protected(o, k, h, prot, sizeof(prot), &prot_len) != 0)
 		return 1;
 
 	hdr.magic = IMAGE_MAGIC;
 	hdr.hdr_size = (uint16_t)o->header_size;
-	hdr.img_size = (uint32_t)body_len;
+	hdr.img_size = (uint32_t)(body_len + enc_pad);
 	hdr.protect_tlv_size = (uint16_t)prot_len;
 	hdr.version = o->version;
 	/* imgtool: a flag only for a non-zero address */
@@ -474,10 +490,12 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 		hdr.flags |= IMAGE_F_ROM_FIXED;
 	if (o->non_bootable)
 		hdr.flags |= IMAGE_F_NON_BOOTABLE;
+	if (o->enc)
+		hdr.flags |= o->enc->flag;
 
 	/* Header area, body and protected block: the hashed region; then
 	 * the unprotected block, then the padding to the slot. */
-	off = o->header_size + body_len + prot_len;
+	off = o->header_size + body_len + enc_pad + prot_len;
 	total = off + 0x10000 + (o->pad ? o->slot_size : 0);
 	img = malloc(total);
 	if (img == NULL)
@@ -490,6 +508,8 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 	} else {
 		memcpy(img, in, o->header_size + body_len);
 	}
+	memset(img + o->header_size + body_len, 0, enc_pad);
+	body_len += enc_pad;
 	image_header_encode(&hdr, img);
 	if (o->big_endian)
 		header_to_big_endian(img);
@@ -498,6 +518,12 @@ static int build_image(const struct sign_opts *o, struct tool_key *k,
 			      &unprot_len) != 0) {
 		free(img);
 		return 1;
+	}
+	/* Hashed and signed in plaintext; then the body is encrypted. */
+	if (o->enc && !o->clear &&
+	    image_enc_body(o->enc, img + o->header_size, body_len) != 0) {
+		free(img);
+		return cli_error(1, "encrypting the body failed");
 	}
 	total = off + unprot_len;
 	/* imgtool checks the fit only for a slot size above 0 */
@@ -583,12 +609,38 @@ static int check_sign_opts(const struct sign_opts *o)
 	return 0;
 }
 
+/* -E: imgtool's key-family rule, then the wrapped body key. */
+static int setup_encryption(struct sign_opts *o, const struct tool_key *k,
+			    struct image_encryption *enc)
+{
+	struct tool_key r;
+	int rc;
+
+	if (key_load(o->enc_path, &r) != 0)
+		return 1;
+	if (k && ((k->type == KEY_ECDSA_P256 && r.type != KEY_ECDSA_P256) ||
+		  k->type == KEY_ECDSA_P384 || k->type == KEY_RSA2048 ||
+		  k->type == KEY_RSA3072)) {
+		key_free(&r);
+		return cli_error(EXIT_USAGE, "signing and encryption must use the "
+				 "same type of key (as imgtool: a P-256 signer "
+				 "encrypts for P-256; P-384 and RSA encryption "
+				 "are not implemented)");
+	}
+	rc = image_enc_setup(&r, o->enc_keylen, o->hmac512, enc);
+	key_free(&r);
+	if (rc != 0)
+		return 1;
+	o->enc = enc;
+	return 0;
+}
+
 static int image_sign(int argc, char **argv)
 {
 	enum { O_PAD_HEADER = 256, O_ALIGN, O_MAX_ALIGN, O_PAD, O_CONFIRM,
 	       O_OVERWRITE_ONLY, O_PAD_SIG, O_BOOT_RECORD, O_PKFORMAT, O_SHA,
 	       O_PURE, O_TEST, O_NON_BOOTABLE, O_CUSTOM_TLV, O_FIX_SIG,
-	       O_FIX_SIG_PUBKEY, O_VID, O_CID };
+	       O_FIX_SIG_PUBKEY, O_VID, O_CID, O_ENC_KEYLEN, O_HMAC_SHA, O_CLEAR };
 	static const struct option longopts[] = {
 		{ "key", required_argument, NULL, 'k' },
 		{ "version", required_argument, NULL, 'v' },
@@ -619,9 +671,15 @@ static int image_sign(int argc, char **argv)
 		{ "endian", required_argument, NULL, 'e' },
 		{ "vid", required_argument, NULL, O_VID },
 		{ "cid", required_argument, NULL, O_CID },
+		{ "encrypt", required_argument, NULL, 'E' },
+		{ "encrypt-keylen", required_argument, NULL, O_ENC_KEYLEN },
+		{ "hmac-sha", required_argument, NULL, O_HMAC_SHA },
+		{ "clear", no_argument, NULL, O_CLEAR },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sign_opts o = { .align = 1, .erased = 0xff, .max_sectors = 128 };
+	struct sign_opts o = { .align = 1, .erased = 0xff, .max_sectors = 128,
+			       .enc_keylen = 128 };
+	struct image_encryption enc;
 	struct tool_key key, *k = NULL;
 	const char *version = NULL;
 	int have_hdr = 0, have_slot = 0;
@@ -630,9 +688,24 @@ static int image_sign(int argc, char **argv)
 	uint32_t v;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "k:v:H:S:M:R:s:d:L:F:e:", longopts,
+	while ((c = getopt_long(argc, argv, "k:v:H:S:M:R:s:d:L:F:e:E:", longopts,
 				NULL)) != -1) {
 		switch (c) {
+		case 'E': o.enc_path = optarg; break;
+		case O_ENC_KEYLEN:
+			if (cli_parse_u32(optarg, 256, &o.enc_keylen) ||
+			    (o.enc_keylen != 128 && o.enc_keylen != 256))
+				return sign_usage_error("--encrypt-keylen", optarg,
+							"128 or 256");
+			break;
+		case O_HMAC_SHA:
+			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "256") != 0 &&
+			    strcmp(optarg, "512") != 0)
+				return sign_usage_error("--hmac-sha", optarg,
+							"auto, 256 or 512");
+			o.hmac512 = strcmp(optarg, "512") == 0;
+			break;
+		case O_CLEAR: o.clear = 1; break;
 		case 'k': o.key_path = optarg; break;
 		case 'v': version = optarg; break;
 		case 'H':
@@ -761,6 +834,14 @@ static int image_sign(int argc, char **argv)
 			return 1;
 		k = &key;
 	}
+	if (o.enc_path) {
+		rc = setup_encryption(&o, k, &enc);
+		if (rc != 0) {
+			if (k)
+				key_free(k);
+			return rc;
+		}
+	}
 	rc = cli_read_file(o.in, &in, &in_len) != 0;
 	if (rc == 0)
 		rc = build_image(&o, k, in, in_len, &img, &img_len);
@@ -768,6 +849,8 @@ static int image_sign(int argc, char **argv)
 	if (rc == 0)
 		rc = cli_write_file(o.out, img, img_len) != 0;
 	free(img);
+	if (o.enc)
+		image_enc_wipe(o.enc);
 	if (k)
 		key_free(k);
 	return rc;
@@ -822,15 +905,89 @@ static int policy_for(const struct tool_key *k, const struct file_slot *s,
 	return 0;
 }
 
+/* validate_encrypted's refusal that it printed itself (image errors are
+ * negative). */
+#define VERIFY_REPORTED 1
+
+/* The type of the image's ENC TLV (0x30..0x34), or 0. */
+static uint16_t enc_tlv_type(const struct file_slot *s)
+{
+	struct image_tlv_iter it;
+	struct image_tlv t;
+	struct image_header hdr;
+
+	image_header_decode(&hdr, s->data);
+	if (image_tlv_init(&it, (struct mtd_dev *)&s->fl.mtd, &hdr) != 0)
+		return 0;
+	while (image_tlv_next(&it, &t) == 1)
+		if (!t.protected_ && t.type >= IMAGE_TLV_ENC_RSA2048 &&
+		    t.type <= IMAGE_TLV_ENC_X25519_SHA512)
+			return t.type;
+	return 0;
+}
+
+static const char *enc_tlv_name(uint16_t type)
+{
+	switch (type) {
+	case IMAGE_TLV_ENC_RSA2048: return "ENC_RSA2048";
+	case IMAGE_TLV_ENC_KW: return "ENC_KW";
+	case IMAGE_TLV_ENC_EC256: return "ENC_EC256";
+	case IMAGE_TLV_ENC_X25519: return "ENC_X25519";
+	case IMAGE_TLV_ENC_X25519_SHA512: return "ENC_X25519_SHA512";
+	default: return "no ENC TLV";
+	}
+}
+
+/*
+ * An ENCRYPTED image: with --decrypt its body is decrypted before hashing
+ * (a download slot's form); a body that is already plaintext (a primary
+ * slot's form, imgtool's image-decrypted.bin) is valid as it is. Without
+ * a key, a body that does not hash is named encrypted, not "mismatch".
+ */
+static int validate_encrypted(struct file_slot *s, struct image_policy *pol,
+			      struct image_facts *f, struct tool_key *dec,
+			      const char **how)
+{
+	struct image_enc_key ek;
+	uint8_t der[512];
+	int rc;
+
+	*how = "";
+	if (dec) {
+		if (image_enc_decrypt_key(dec, enc_tlv_type(s), &ek, der,
+					  sizeof(der)) != 0)
+			return VERIFY_REPORTED;
+		pol->encrypted_body = 1;
+		pol->enc_key = &ek;
+		rc = image_validate(&s->fl.mtd, pol, f);
+		pol->encrypted_body = 0;
+		pol->enc_key = NULL;
+		sodium_memzero(der, sizeof(der));
+		if (rc != IMAGE_ERR_HASH_MISMATCH) {
+			*how = rc == IMAGE_OK ? " (body decrypted)" : "";
+			return rc;
+		}
+	}
+	rc = image_validate(&s->fl.mtd, pol, f);
+	if (rc == IMAGE_OK)
+		*how = " (flagged encrypted, body in plaintext as a primary "
+		       "slot holds it)";
+	else if (rc == IMAGE_ERR_HASH_MISMATCH && dec == NULL)
+		rc = IMAGE_ERR_ENCRYPTED;
+	return rc;
+}
+
 /* Check one image file against the loaded keys: 0 valid, 1 not. */
 static int verify_file(const char *path, struct tool_key *keys,
 		       struct image_key *trusted, const char *const *paths,
-		       unsigned int nkeys)
+		       unsigned int nkeys, struct tool_key *dec)
 {
 	struct image_policy pol = { 0 };
 	struct image_facts f;
 	struct file_slot s;
-	int rc;
+	const char *how = "";
+	struct image_header hdr;
+	int rc, encrypted;
 
 	memset(&s, 0, sizeof(s));
 	if (cli_read_file(path, &s.data, &s.len) != 0)
@@ -850,20 +1007,33 @@ static int verify_file(const char *path, struct tool_key *keys,
 		pol.pure_buf = malloc(s.len);
 		pol.pure_buf_len = s.len;
 	}
-	rc = image_validate(&s.fl.mtd, &pol, &f);
+	image_header_decode(&hdr, s.data);
+	encrypted = (hdr.flags & (IMAGE_F_ENCRYPTED_AES128 | IMAGE_F_ENCRYPTED_AES256)) != 0;
+	if (encrypted)
+		rc = validate_encrypted(&s, &pol, &f, dec, &how);
+	else
+		rc = image_validate(&s.fl.mtd, &pol, &f);
 	if (rc == IMAGE_ERR_PUBKEY_NOT_ACCEPTED) {
 		pol.hw_key = 1; /* the image carries its key: check that key's hash */
-		rc = image_validate(&s.fl.mtd, &pol, &f);
+		rc = encrypted ? validate_encrypted(&s, &pol, &f, dec, &how)
+			       : image_validate(&s.fl.mtd, &pol, &f);
 	}
-	if (rc != IMAGE_OK)
+	if (rc == IMAGE_ERR_ENCRYPTED)
+		printf("%s: invalid: encrypted image (%s, AES-%d): its body is "
+		       "ciphertext; give --decrypt KEY to verify it\n", path,
+		       enc_tlv_name(enc_tlv_type(&s)),
+		       hdr.flags & IMAGE_F_ENCRYPTED_AES256 ? 256 : 128);
+	else if (rc == VERIFY_REPORTED)
+		; /* why was printed */
+	else if (rc != IMAGE_OK)
 		printf("%s: invalid: %s\n", path, image_strerror(rc));
 	else if (nkeys == 0)
-		printf("%s: hash valid (%s); signature NOT checked (no --key given)\n",
-		       path, hash_name(pol.hash));
+		printf("%s: hash valid (%s)%s; signature NOT checked (no --key "
+		       "given)\n", path, hash_name(pol.hash), how);
 	else
-		printf("%s: valid: %s%s signature by %s, %s\n", path,
+		printf("%s: valid: %s%s signature by %s, %s%s\n", path,
 		       key_type_name(keys[0].type), pol.pure ? " (pure)" : "",
-		       paths[f.key_index], hash_name(pol.hash));
+		       paths[f.key_index], hash_name(pol.hash), how);
 	free(pol.pure_buf);
 	free(s.data);
 	return rc == IMAGE_OK ? 0 : 1;
@@ -873,15 +1043,20 @@ static int image_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "key", required_argument, NULL, 'k' },
+		{ "decrypt", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tool_key keys[8];
+	struct tool_key keys[8], dec;
 	struct image_key trusted[8];
-	const char *paths[8];
+	const char *paths[8], *dec_path = NULL;
 	unsigned int nkeys = 0;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "k:", longopts, NULL)) != -1) {
+		if (c == 'D') {
+			dec_path = optarg;
+			continue;
+		}
 		if (c != 'k')
 			return EXIT_USAGE;
 		if (nkeys == 8)
@@ -903,7 +1078,14 @@ static int image_verify(int argc, char **argv)
 			goto out;
 		}
 	}
-	rc = verify_file(argv[optind], keys, trusted, paths, nkeys);
+	if (dec_path && key_load(dec_path, &dec) != 0) {
+		rc = 1;
+		goto out;
+	}
+	rc = verify_file(argv[optind], keys, trusted, paths, nkeys,
+			 dec_path ? &dec : NULL);
+	if (dec_path)
+		key_free(&dec);
 out:
 	for (unsigned int i = 0; i < nkeys; i++)
 		key_free(&keys[i]);
@@ -1124,13 +1306,22 @@ static const struct slipway_cmd image_cmds[] = {
 	  "      --public-key-format F 'hash' (KEYHASH) or 'full' (PUBKEY)\n"
 	  "      --sha N               256, 384, 512 or auto (from the key)\n"
 	  "      --pure                Ed25519 over the image itself (SHA-512; no\n"
-	  "                            --sha, as imgtool)\n",
+	  "                            --sha, as imgtool)\n"
+	  "  -E, --encrypt KEY         encrypt the body for KEY's private half:\n"
+	  "                            P-256 (ENC_EC256) or X25519 (ENC_X25519)\n"
+	  "      --encrypt-keylen N    AES key: 128 (default) or 256 bits\n"
+	  "      --hmac-sha N          auto, 256 or 512 (X25519 only: TLV 0x34)\n"
+	  "      --clear               ENCRYPTED flag and ENC TLV, body in clear\n",
 	  image_sign },
 	{ "verify", "check an image's hash and signature",
-	  "[--key KEY]... IMAGE\n\n"
+	  "[--key KEY]... [--decrypt KEY] IMAGE\n\n"
 	  "An image is valid when its KEYHASH or PUBKEY names one of the keys\n"
 	  "and its signature checks. With no --key only the hash is checked,\n"
-	  "and the output says so. Exit status 0 only for a valid image.\n",
+	  "and the output says so. Exit status 0 only for a valid image.\n"
+	  "An ENCRYPTED image's body is decrypted with --decrypt's private key\n"
+	  "(P-256 for ENC_EC256, X25519 for ENC_X25519[_SHA512]) before hashing;\n"
+	  "without it the image is named encrypted. A body already in plaintext\n"
+	  "(as a primary slot holds it after the upgrade) is valid either way.\n",
 	  image_verify },
 	{ "dumpinfo", "print an image's header, TLVs and trailer (imgtool dumpinfo)",
 	  "[--json] IMAGE\n\n"

@@ -42,6 +42,8 @@ extern const char *slipway_prog;
 
 /* Commands implemented outside their group's file. */
 int image_dumpinfo(int argc, char **argv);
+int esp_secure_cmd(int argc, char **argv); /* cmd_esp_secure.c */
+extern const char esp_secure_usage[];
 
 /* Set to silence cli_error (fuzzing). */
 extern int cli_quiet;
