@@ -14,6 +14,7 @@
 #include "boards/board.h"
 #include "boot/engine/engine.h"
 #include "boot/loader/recovery.h"
+#include "boot/loader/scheme_espidf.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
@@ -109,6 +110,9 @@ int slipway_main(void)
 
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
 	       CONFIG_BOARD);
+#if defined(CONFIG_BOOT_SCHEME_ESPIDF)
+	return espidf_scheme_main();
+#endif
 	announce_keys(pol);
 #if defined(CONFIG_BOOT_WDT)
 	if (arch_wdt_start(CONFIG_BOOT_WDT_TIMEOUT_MS) != 0)

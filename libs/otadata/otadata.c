@@ -267,6 +267,16 @@ int otadata_write_entry(struct mtd_dev *dev, int sector,
 	rc = mtd_erase(dev, off, OTADATA_SECTOR);
 	if (rc < 0)
 		return rc;
+	/* The CRC last, in a program of its own: an entry whose program
+	 * was torn keeps an erased CRC (no seq this library writes has CRC
+	 * 0xffffffff: that is seq 0), so it never reads as valid with a
+	 * half-written state. The bytes end as ESP-IDF's one program
+	 * leaves them. */
+	otadata_entry_encode(e, buf);
+	memset(buf + OTADATA_ENTRY_LEN - 4, 0xff, 4);
+	rc = mtd_program(dev, off, buf, sizeof(buf));
+	if (rc < 0)
+		return rc;
 	otadata_entry_encode(e, buf);
 	return mtd_program(dev, off, buf, sizeof(buf));
 }

@@ -154,7 +154,9 @@ int otadata_active_slot(const struct otadata_entry e[2],
 
 /* Flash I/O on the otadata partition (an OTADATA_SIZE device/window). */
 int otadata_read(struct mtd_dev *dev, struct otadata_entry e[2]);
-/* Erase sector `sector`, program the entry (ESP-IDF's write_otadata). */
+/* Erase sector `sector`, program the entry (ESP-IDF's write_otadata),
+ * its CRC in a second program of the same bytes (so a torn program never
+ * leaves a valid entry; NOR allows it; not for write-once ECC flash). */
 int otadata_write_entry(struct mtd_dev *dev, int sector,
 			const struct otadata_entry *e);
 /* Erase both sectors (otatool erase_otadata). */
