@@ -542,6 +542,10 @@ demo: setup
 	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo sim_defconfig
 	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo all
 	$(Q)$(SRCTREE)/tools/demo.sh $(SRCTREE) $(OUT)/demo
+	$(Q)echo
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo-espidf sim_espidf_defconfig
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo-espidf all
+	$(Q)$(SRCTREE)/tools/demo_espidf.sh $(SRCTREE) $(OUT)/demo-espidf
 
 matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)
