@@ -72,6 +72,57 @@ static int start(struct mtd_dev *flash, const struct espidf_boot_result *r)
 	return arch_boot_image(&w.mtd, seg->offset + skip, seg->len + 8u - skip);
 }
 
+/*
+ * A wake from deep sleep with the last started app remembered: start it
+ * again without validating it (CONFIG_BOOT_ESPIDF_FAST_BOOT_DEEP_SLEEP).
+ * The image is still parsed to find its segments; a checksum or SHA-256
+ * mismatch is not looked at. Returns only when that is not possible: the
+ * normal boot follows.
+ */
+static void fast_boot_from_deep_sleep(struct mtd_dev *flash,
+				      struct ota_parts *parts,
+				      struct espidf_boot_result *r)
+{
+#if defined(CONFIG_BOOT_ESPIDF_FAST_BOOT_DEEP_SLEEP) && defined(CONFIG_ARCH_SIM)
+	const char *wake = getenv(OTA_ESPIDF_WAKE_ENV);
+	const char *last = getenv(OTA_ESPIDF_HANDOFF_ENV);
+	const struct esp_image_policy ipol = { NULL, 0, 0 };
+	struct mtd_window w;
+	char why[96];
+	uint32_t off;
+	int rc;
+
+	if (wake == NULL || strcmp(wake, "deepsleep") != 0 || last == NULL ||
+	    last[0] == '\0')
+		return;
+	unsetenv(OTA_ESPIDF_WAKE_ENV);
+	off = (uint32_t)strtoul(last, NULL, 16);
+	if (ota_parts_read(flash, CONFIG_BOOT_ESPIDF_TABLE_OFFSET, parts, why,
+			   sizeof(why)) != 0)
+		return;
+	memset(r, 0, sizeof(*r));
+	for (unsigned int i = 0; i < parts->table.count; i++)
+		if (parts->table.parts[i].type == ESP_PART_TYPE_APP &&
+		    parts->table.parts[i].offset == off)
+			r->part = &parts->table.parts[i];
+	if (r->part == NULL ||
+	    mtd_window_init(&w, flash, r->part->offset, r->part->size) != 0)
+		return;
+	rc = esp_image_read(&w.mtd, r->part->size, &ipol, &r->img);
+	if (rc != ESP_IMAGE_OK && rc != ESP_IMAGE_ERR_CHECKSUM &&
+	    rc != ESP_IMAGE_ERR_DIGEST)
+		return;
+	log_info("boot: deep-sleep wake: starting %s again, not validated",
+		 r->part->label);
+	rc = start(flash, r);
+	log_error("boot: starting %s failed: %s", r->part->label, strerror(-rc));
+#else
+	(void)flash;
+	(void)parts;
+	(void)r;
+#endif
+}
+
 int espidf_scheme_main(void)
 {
 	struct espidf_boot_cfg cfg = {
@@ -92,6 +143,7 @@ int espidf_scheme_main(void)
 	cfg.flash = board_boot_flash();
 	if (cfg.flash == NULL || cfg.app.chip == NULL)
 		return 1;
+	fast_boot_from_deep_sleep(cfg.flash, &parts, &r);
 #if defined(CONFIG_BOOT_ESPIDF_ANTI_ROLLBACK)
 	if (cfg.counter == NULL) {
 		log_error("boot: the anti-rollback counter does not fit the OTP");

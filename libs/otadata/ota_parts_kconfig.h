@@ -27,5 +27,8 @@ struct moncnt_dev *ota_anti_rollback_counter_kconfig(void);
  * the environment carries it across the exec (retained RAM's stand-in):
  * "<partition offset in hex>,<factory reset 0|1>". */
 #define OTA_ESPIDF_HANDOFF_ENV "SLIPWAY_SIM_ESPIDF_HANDOFF"
+/* The reset reason on the sim: "deepsleep" when the app went to deep
+ * sleep (its `sleep` command) rather than reset. */
+#define OTA_ESPIDF_WAKE_ENV "SLIPWAY_SIM_WAKE"
 
 #endif

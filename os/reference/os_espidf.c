@@ -13,6 +13,7 @@
  *   setboot ota_N|factory   esp_ota_set_boot_partition
  *   confirm             esp_ota_mark_app_valid_cancel_rollback
  *   reject              esp_ota_mark_app_invalid_rollback_and_reboot
+ *   sleep               deep sleep and wake (sim)
  *   reboot, version, exit
  * SMP is not served in this scheme yet.
  */
@@ -31,6 +32,7 @@
 
 static struct ota_espidf ota;
 static int factory_reset_happened;
+static char last_handoff[24]; /* what retained RAM keeps across deep sleep */
 static char version[33] = CONFIG_OS_IMAGE_VERSION;
 
 /* What the loader handed over (OTA_ESPIDF_HANDOFF_ENV): the running
@@ -46,6 +48,7 @@ static uint32_t read_handoff(void)
 		return 0xffffffffu;
 	off = strtoul(v, &end, 16);
 	factory_reset_happened = *end == ',' && end[1] == '1';
+	snprintf(last_handoff, sizeof(last_handoff), "%lx,0", off);
 	setenv(OTA_ESPIDF_HANDOFF_ENV, "", 1);
 	return (uint32_t)off;
 }
@@ -188,11 +191,21 @@ static int run_command(char *line)
 		printf("version %s\n", version);
 	} else if (strcmp(w[0], "reboot") == 0) {
 		reboot();
+#if defined(CONFIG_ARCH_SIM)
+	} else if (strcmp(w[0], "sleep") == 0) {
+		/* Deep sleep's wake, as the sim stands in for it: the next
+		 * start of the loader is a wake, the hand-over kept. */
+		setenv(OTA_ESPIDF_WAKE_ENV, "deepsleep", 1);
+		setenv(OTA_ESPIDF_HANDOFF_ENV, last_handoff, 1);
+		printf("os: deep sleep\n");
+		fflush(stdout);
+		arch_reset();
+#endif
 	} else if (strcmp(w[0], "exit") == 0) {
 		return 1;
 	} else {
 		printf("commands: status, %ssetboot ota_N|factory, confirm, "
-		       "reject, reboot, version, exit\n",
+		       "reject, sleep, reboot, version, exit\n",
 #if defined(CONFIG_OS_SHELL_HOST_FILES)
 		       "stage FILE [ota_N], "
 #else
@@ -214,19 +227,18 @@ int slipway_main(void)
 		.running_offset = read_handoff(),
 	};
 	struct serial_dev *con = board_console();
-	struct esp_image img;
+	uint8_t raw[ESP_APP_DESC_LEN];
+	struct esp_app_desc desc;
 	char line[512];
 	size_t len = 0;
 	int rc;
 
 	rc = cfg.flash ? ota_espidf_init(&ota, &cfg) : -ENODEV;
-	if (rc == 0) {
-		struct ota_app_policy pol = cfg.app;
-
-		if (ota_app_check(cfg.flash, ota.running, &pol, &img) == 0 &&
-		    img.has_app_desc)
-			snprintf(version, sizeof(version), "%s", img.app.version);
-	}
+	/* The version in its own app descriptor (image offset 0x20). */
+	if (rc == 0 && mtd_read(cfg.flash, ota.running->offset + 0x20, raw,
+				sizeof(raw)) == 0 &&
+	    esp_app_desc_decode(raw, &desc) == 0)
+		snprintf(version, sizeof(version), "%s", desc.version);
 	printf("Slipway OS %s\n", version);
 	if (rc != 0) {
 		printf("os: OTA API: %s\n", why(rc));

@@ -97,6 +97,24 @@ session 'exit\n'
 expect "... and the loader refuses it by name" \
 	"^boot: factory at 0x10000: secure_version below the anti-rollback counter; trying the next"
 
+# Fast boot from deep sleep: ota_1 (v4) runs; while it runs a byte of its
+# app descriptor goes bad; a deep-sleep wake starts it unchecked, a reset
+# refuses it.
+mkfifo "$TESTTMP/in"
+env SLIPWAY_SIM_FLASH="$flash" "$boot" <"$TESTTMP/in" >"$TESTTMP/boot.out" 2>&1 &
+exec 3>"$TESTTMP/in"
+for i in $(seq 300); do grep -q '^os: shell ready' "$TESTTMP/boot.out" && break; sleep 0.1; done
+printf '\001' | dd of="$flash" bs=1 seek=$((0x90000 + 0x20 + 200)) conv=notrunc status=none
+printf 'sleep\nexit\n' >&3
+exec 3>&-
+wait
+expect "a deep-sleep wake starts the remembered app without validating it" \
+	"^os: deep sleep" "^boot: deep-sleep wake: starting ota_1 again, not validated"
+[ "$(grep -c '^Slipway OS 4.0.0' "$TESTTMP/boot.out")" = 2 ] && ok "... and it runs" || { not_ok "deep-sleep wake"; show; }
+session 'exit\n'
+expect "a reset validates again: the changed app is refused" \
+	"^boot: ota_1 at 0x90000: checksum mismatch; trying the next"
+
 printf '\001' | dd of="$flash" bs=1 seek=$((0x8000 + 40)) conv=notrunc status=none
 session 'exit\n'
 [ $? -ne 0 ] || true
