@@ -15,13 +15,17 @@
  *   reject              esp_ota_mark_app_invalid_rollback_and_reboot
  *   sleep               deep sleep and wake (sim)
  *   reboot, version, exit
- * SMP is not served in this scheme yet.
+ * With CONFIG_OS_SMP it serves SMP (mcumgr) on the board's SMP line when
+ * that line is not the console's: the image group through
+ * boot/agent/ota_espidf_smp.c (slots are the app partitions).
  */
 #include "arch/arch.h"
 #include "boards/board.h"
 #include "boot/agent/ota_espidf.h"
+#include "boot/agent/ota_espidf_smp.h"
 #include "drivers/serial/serial.h"
 #include "libs/otadata/ota_parts_kconfig.h"
+#include "libs/smp/smp_os.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -216,6 +220,70 @@ static int run_command(char *line)
 	return 0;
 }
 
+#if defined(CONFIG_OS_SMP)
+static struct ota_espidf_smp ota_smp;
+static struct smp_img_ctx smp_img;
+static struct smp_os_ctx smp_os = {
+	CONFIG_SMP_PACKET_SIZE, 1,
+	SMP_OS_INFO_BUILT("Slipway reference OS"),
+	"Slipway", SLIPWAY_VERSION, SMP_BOOT_MODE_UNKNOWN,
+	SMP_BOOT_NO_DOWNGRADE_BUILT,
+};
+static const struct smp_group_entry smp_groups[] = {
+	{ &smp_os_group, &smp_os }, { &smp_img_group, &smp_img },
+};
+static uint8_t smp_rx_buf[CONFIG_SMP_PACKET_SIZE + 4];
+static uint8_t smp_rsp_buf[CONFIG_SMP_PACKET_SIZE];
+static struct smp_serial_server smp;
+
+static int smp_line_write(void *arg, const uint8_t *data, size_t len)
+{
+	return serial_write(arg, data, len);
+}
+
+static void smp_reset(void *arg)
+{
+	(void)arg;
+	reboot();
+}
+
+/* The SMP server on the board's SMP line when it is not the console's. */
+static struct serial_dev *smp_start(struct serial_dev *con)
+{
+	struct serial_dev *line = board_smp_serial();
+
+	if (line == NULL || line == con)
+		return NULL;
+	ota_espidf_smp_init(&ota_smp, &ota);
+	smp_img.ops = &ota_smp.ops;
+	smp_img.be = &ota_smp;
+	smp_serial_server_init(&smp, smp_groups, 2, smp_rx_buf, smp_rsp_buf,
+			       sizeof(smp_rsp_buf), smp_line_write, line);
+	smp.server.after_reply = smp_reset;
+	return line;
+}
+
+static void smp_poll(struct serial_dev *line)
+{
+	uint8_t buf[256];
+	int n = serial_read(line, buf, sizeof(buf), 10);
+
+	if (n > 0)
+		smp_serial_server_input(&smp, buf, (size_t)n);
+}
+#else
+static struct serial_dev *smp_start(struct serial_dev *con)
+{
+	(void)con;
+	return NULL;
+}
+
+static void smp_poll(struct serial_dev *line)
+{
+	(void)line;
+}
+#endif
+
 int slipway_main(void)
 {
 	struct ota_espidf_config cfg = {
@@ -226,7 +294,7 @@ int slipway_main(void)
 		.counter = ota_anti_rollback_counter_kconfig(),
 		.running_offset = read_handoff(),
 	};
-	struct serial_dev *con = board_console();
+	struct serial_dev *con = board_console(), *smp_line;
 	uint8_t raw[ESP_APP_DESC_LEN];
 	struct esp_app_desc desc;
 	char line[512];
@@ -247,13 +315,16 @@ int slipway_main(void)
 	printf("os: running from %s (ESP-IDF scheme)\n", ota.running->label);
 	if (con == NULL)
 		return 0;
-	printf("os: shell ready (no SMP)\n");
+	smp_line = smp_start(con);
+	printf("os: shell ready (%s)\n", smp_line ? "SMP on its own line" : "no SMP");
 	for (;;) {
 		uint8_t c;
 
 		fflush(stdout);
 		arch_wdt_feed();
-		rc = serial_read(con, &c, 1, -1);
+		if (smp_line != NULL)
+			smp_poll(smp_line);
+		rc = serial_read(con, &c, 1, smp_line != NULL ? 0 : -1);
 		if (rc < 0)
 			return 0;
 		if (rc == 0)

@@ -120,3 +120,30 @@ session 'exit\n'
 [ $? -ne 0 ] || true
 expect "a corrupt partition table boots nothing, named" "^boot: partition table at 0x8000: .*MD5.*booting nothing"
 grep -q "^Slipway OS" "$TESTTMP/boot.out" && not_ok "an OS started from a corrupt table" || ok "no OS started"
+
+# SMP (mcumgr) in this scheme: upload into the next update partition, test
+# it (set boot partition), reset into its trial, confirm it.
+cp "$b/slipway-flash.bin" "$flash"
+rm -f "$flash.otp"
+pty=$TESTTMP/smp-pty
+rm -f "$TESTTMP/in2"; mkfifo "$TESTTMP/in2"
+env SLIPWAY_SIM_FLASH="$flash" SLIPWAY_SIM_SMP_PTY="$pty" "$boot" <"$TESTTMP/in2" >"$TESTTMP/smp.out" 2>&1 &
+simpid=$!
+exec 7>"$TESTTMP/in2"
+for i in $(seq 100); do grep -q '^os: shell ready (SMP on its own line)' "$TESTTMP/smp.out" && break; sleep 0.1; done
+smp() { "$b/host/slipway" smp "$@" --port "$pty" --timeout 5000; }
+smp image upload "$TESTTMP/v2.bin" >/dev/null 2>&1 && ok "SMP upload of an ESP image" || not_ok "SMP upload"
+smp image list >"$TESTTMP/list" 2>&1
+h=$(awk '/slot 0:/ { getline; print $2 }' "$TESTTMP/list")
+grep -q "slot 0: version 2.0.0 bootable$" "$TESTTMP/list" && grep -q "slot 2: version 1.0.0 bootable confirmed active" "$TESTTMP/list" &&
+	ok "SMP list: ota_0 holds 2.0.0, factory (slot 2) runs" || { not_ok "SMP list"; sed 's/^/#   /' "$TESTTMP/list"; }
+smp image test "$h" >/dev/null 2>&1 && smp reset >/dev/null 2>&1
+for i in $(seq 100); do [ "$(grep -c '^os: shell ready' "$TESTTMP/smp.out")" -ge 2 ] && break; sleep 0.1; done
+smp image confirm >/dev/null 2>&1
+smp image list >"$TESTTMP/list" 2>&1
+grep -q "slot 0: version 2.0.0 bootable confirmed active" "$TESTTMP/list" && grep -q "^Slipway OS 2.0.0" "$TESTTMP/smp.out" &&
+	grep -q "^boot: otadata entry 0: NEW -> PENDING_VERIFY" "$TESTTMP/smp.out" &&
+	ok "SMP test, reset, confirm: ota_0 runs 2.0.0, confirmed" || { not_ok "SMP test/confirm"; sed 's/^/#   /' "$TESTTMP/list" "$TESTTMP/smp.out"; }
+echo exit >&7; exec 7>&-
+for i in $(seq 50); do kill -0 "$simpid" 2>/dev/null || break; sleep 0.1; done
+kill "$simpid" 2>/dev/null; wait "$simpid" 2>/dev/null
