@@ -250,6 +250,17 @@ $(SODIUM_LIB): $(SODIUM_OBJS)
 
 CRYPTO_LIBS := $(MBEDTLS_LIB) $(if $(CONFIG_BOOT_SIGNATURE_ED25519),$(SODIUM_LIB))
 
+# The ESP-IDF boot scheme checks the partition table's MD5 entry: mbedtls'
+# md5.c for its programs only (MD5 is nothing else's business).
+ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
+ESPIDF_MD5_OBJ := $(OUT)/mbedtls/espidf-md5.o
+$(ESPIDF_MD5_OBJ): $(MBEDTLS_SRC)/library/md5.c $(AUTOCONF) | toolchain
+	$(quiet) CC mbedtls/md5.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -DMBEDTLS_MD5_C -MMD -MP -c $< -o $@
+CRYPTO_LIBS += $(ESPIDF_MD5_OBJ)
+endif
+
 $(LIBSLIPWAY): $(COMMON_OBJS)
 	$(quiet) AR $(@F)
 	$(Q)rm -f $@ && $(TARGET_AR) rcs $@ $^
@@ -298,11 +309,23 @@ $(OUT)/slipway-image%.img: $(OS_PAYLOAD) $(LAYOUT_OK) $(HOST_TOOL) $(wildcard $(
 	$(quiet) SIGN $(@F)
 	$(Q)$(call sign_os,$*,$@)
 
+ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
+# The ESP-IDF boot scheme: the OS as an ESP image in the board CSV's
+# factory partition, the binary table, blank otadata (tools/espidf_image.sh).
+ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
+$(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(SRCTREE)/tools/espidf_image.sh
+	$(quiet) FLASH $(@F)
+	$(Q)$(SRCTREE)/tools/espidf_image.sh $(HOST_TOOL) riscv64-unknown-elf-objcopy \
+	  $(OS_PAYLOAD) $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) \
+	  $(CONFIG_OS_ESPIDF_SECURE_VERSION) $(ESPIDF_CSV) \
+	  $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT)
+else
 $(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(BOOT_ELF).bin) $(HOST_TOOL)
 	$(quiet) FLASH $(@F)
 	$(Q)$(HOST_TOOL) flash assemble --size $(CONFIG_FLASH_SIZE) --output $@ \
 	  $(BOOT_PLACEMENT) $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET):$(OS_IMAGE) \
 	  $(foreach k,$(EXTRA_IMAGES),$(CONFIG_FLASH_AREA_IMAGE$(k)_PRIMARY_OFFSET):$(OUT)/slipway-image$(k).img)
+endif
 
 # text data bss of the bootloader, for `make matrix`; the same by
 # component, from the link map (`make size`). A bootloader whose flash
@@ -538,6 +561,10 @@ demo: setup
 	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo sim_defconfig
 	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo all
 	$(Q)$(SRCTREE)/tools/demo.sh $(SRCTREE) $(OUT)/demo
+	$(Q)echo
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo-espidf sim_espidf_defconfig
+	$(Q)$(MAKE) -s -f $(SRCTREE)/Makefile O=$(OUT)/demo-espidf all
+	$(Q)$(SRCTREE)/tools/demo_espidf.sh $(SRCTREE) $(OUT)/demo-espidf
 
 matrix:
 	$(Q)$(SRCTREE)/tools/matrix.sh $(SRCTREE) $(OUT)/matrix $(DEFCONFIGS)

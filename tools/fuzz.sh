@@ -19,6 +19,7 @@ for t in "$@"; do
 	fuzz_image) seeds="$shared/imgtool/*/image*.bin" ;;
 	fuzz_esp_image) seeds="$shared/esp/img/*.bin" ;;
 	fuzz_esp_elf2image) seeds="$shared/esp/elf/*.elf" ;;
+	fuzz_otadata) seeds="$shared/esp/otadata/*.bin" ;;
 	*) seeds= ;;
 	esac
 	for s in $seeds; do

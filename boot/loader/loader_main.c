@@ -15,6 +15,7 @@
 #include "boot/engine/engine.h"
 #include "boot/engine/validation_cache.h"
 #include "boot/loader/recovery.h"
+#include "boot/loader/scheme_espidf.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
@@ -110,6 +111,9 @@ int slipway_main(void)
 
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
 	       CONFIG_BOARD);
+#if defined(CONFIG_BOOT_SCHEME_ESPIDF)
+	return espidf_scheme_main();
+#endif
 	announce_keys(pol);
 #if defined(CONFIG_BOOT_WDT)
 	if (arch_wdt_start(CONFIG_BOOT_WDT_TIMEOUT_MS) != 0)

@@ -155,9 +155,12 @@ static int upload_first(struct smp_req *req, struct smp_img_ctx *c,
 		return 1;
 	if (data->val < MIN_FIRST_CHUNK)
 		return IMG_ERR(INVALID_IMAGE_HEADER);
-	if (memcmp(data->data, magic, sizeof(magic)) != 0)
+	if (c->ops->magic != NULL
+	    ? memcmp(data->data, c->ops->magic, c->ops->magic_len) != 0
+	    : memcmp(data->data, magic, sizeof(magic)) != 0)
 		return IMG_ERR(INVALID_IMAGE_HEADER_MAGIC);
-	if (cbor_field_true(&f[5]) && c->ops->running_version != NULL) {
+	if (cbor_field_true(&f[5]) && c->ops->running_version != NULL &&
+	    c->ops->magic == NULL) {
 		struct image_header hdr;
 		struct image_version running;
 

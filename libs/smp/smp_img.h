@@ -93,6 +93,11 @@ struct smp_img_ops {
 			       struct image_version *out);
 	/* Erase slot `slot` (image slot / 2, primary when even). */
 	int (*erase)(void *be, unsigned int slot, const char **rsn);
+	/* What an upload's first bytes must be; NULL: MCUboot's image magic
+	 * (then "upgrade": true compares the header's version). The ESP-IDF
+	 * scheme's backend names the ESP image's 0xE9. */
+	const uint8_t *magic;
+	size_t magic_len;
 };
 
 struct smp_img_ctx {

@@ -43,6 +43,7 @@
 #include "boot/engine/validation_cache.h"
 #include "drivers/mtd/sim_replay.h"
 #include "tests/boot/test_images.h"
+#include "tests/boot/powerfail_espidf.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/image/image_tlv.h"
 #include "libs/util/le.h"
@@ -945,6 +946,17 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The ESP-IDF boot scheme's scenarios (tests/boot/powerfail_espidf.c). */
+static void test_espidf_scheme(void **state)
+{
+	uint64_t failures = 0;
+
+	(void)state;
+	powerfail_espidf_run(&total_cut_points, &total_scenarios, &failures);
+	total_failures += failures;
+	assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -956,6 +968,7 @@ int main(void)
 		cmocka_unit_test(test_three_images),
 		cmocka_unit_test(test_geometries),
 		cmocka_unit_test(test_flash_failures),
+		cmocka_unit_test(test_espidf_scheme),
 	};
 
 	return cmocka_run_group_tests_name("boot engine power-fail", tests, setup,

@@ -14,6 +14,14 @@ out=$TESTTMP/demo.out
 grep -q '^stage: image 0: [0-9]* bytes staged, version 2.0.0+0, valid$' "$out" &&
 grep -q '^boot: image 0: test upgrade (swap-move) to version 2.0.0+0$' "$out" &&
 grep -q '^confirm: image 0 confirmed$' "$out" &&
-[ "$(grep '^Slipway OS ' "$out" | tr '\n' ' ')" = "Slipway OS 1.0.0 Slipway OS 2.0.0 Slipway OS 2.0.0 " ] &&
+[ "$(grep '^Slipway OS ' "$out" | head -3 | tr '\n' ' ')" = "Slipway OS 1.0.0 Slipway OS 2.0.0 Slipway OS 2.0.0 " ] &&
 	ok "make demo shows boot, stage, reboot into v2, confirm, v2 stays" ||
 	{ not_ok "make demo's flow"; sed 's/^/#   /' "$out"; }
+# The ESP-IDF scheme's run (tools/demo_espidf.sh): update, trial, confirm;
+# then an unconfirmed trial rolled back.
+grep -q '^boot: otadata entry 0: NEW -> PENDING_VERIFY$' "$out" &&
+grep -q '^confirm: running app marked valid$' "$out" &&
+grep -q '^boot: otadata entry 1: PENDING_VERIFY -> ABORTED$' "$out" &&
+[ "$(grep '^Slipway OS ' "$out" | tail -n +4 | tr '\n' ' ')" = "Slipway OS 1.0.0 Slipway OS 2.0.0 Slipway OS 3.0.0 Slipway OS 2.0.0 " ] &&
+	ok "make demo's ESP-IDF run: ota_1 on trial, confirmed; ota_0 not confirmed, rolled back" ||
+	{ not_ok "make demo's ESP-IDF flow"; sed 's/^/#   /' "$out"; }

@@ -14,6 +14,7 @@ static const struct slipway_group *const groups[] = {
 	&part_group,
 	&smp_group,
 	&esp_group,
+	&otadata_group,
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

@@ -36,6 +36,7 @@ extern const struct slipway_group flash_group;
 extern const struct slipway_group part_group;
 extern const struct slipway_group smp_group;
 extern const struct slipway_group esp_group;
+extern const struct slipway_group otadata_group;
 
 /* Prefix for messages: "slipway <group> <command>", set by main. */
 extern const char *slipway_prog;
