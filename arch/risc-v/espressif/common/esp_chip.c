@@ -57,6 +57,7 @@ unsigned int esp_chip_revision(void)
 {
 	uint32_t s3 = ESP_REG(ESP_EFUSE_SYS3), s5 = ESP_REG(ESP_EFUSE_SYS5);
 
+	(void)s5; /* one register on the chips other than the C3 */
 	return ESP_CHIP_REV_MAJOR(s3, s5) * 100 + ESP_CHIP_REV_MINOR(s3, s5);
 }
 

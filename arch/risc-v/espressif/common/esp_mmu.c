@@ -36,8 +36,7 @@ static int map_region(const struct esp_load_map *map, uint32_t slot,
 
 		if (esp_load_mmu_entry(map, a, flash, &index, &fpage) != 0)
 			return -EINVAL;
-		/* valid entry: the flash page number, the invalid bit clear */
-		ESP_REG(ESP_MMU_TABLE + 4 * index) = fpage & ~ESP_MMU_INVALID;
+		ESP_MMU_WRITE(index, fpage); /* the chip's entry format */
 		if (a == last)
 			return 0;
 	}

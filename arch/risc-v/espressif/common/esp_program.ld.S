@@ -27,6 +27,15 @@
 #if defined(CONFIG_CHIP_ESP32C3)
 #include "../esp32c3/esp32c3.h"
 #include "../esp32c3/esp32c3_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32C2)
+#include "../esp32c2/esp32c2.h"
+#include "../esp32c2/esp32c2_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32C6)
+#include "../esp32c6/esp32c6.h"
+#include "../esp32c6/esp32c6_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32H2)
+#include "../esp32h2/esp32h2.h"
+#include "../esp32h2/esp32h2_rom.ld"
 #else
 #error "no Espressif chip configured"
 #endif
@@ -35,12 +44,12 @@
 #define LOAD_HEADER_LEN 96
 
 #if defined(LINK_LOADER)
-#define CODE_LEN 0x12000
+#define CODE_LEN ESP_LOADER_CODE_LEN
 #define IRAM_ORIGIN (ESP_LOADER_RAM + ESP_IRAM_ALIAS)
 #define DRAM_ORIGIN (ESP_LOADER_RAM + CODE_LEN)
 #define DRAM_END ESP_ROM_STACK
 #elif defined(LINK_OS)
-#define CODE_LEN 0x20000
+#define CODE_LEN ESP_OS_CODE_LEN
 #define IRAM_ORIGIN ESP_APP_IRAM
 #define DRAM_ORIGIN (ESP_APP_DRAM + CODE_LEN)
 #define DRAM_END ESP_LOADER_RAM

@@ -9,8 +9,16 @@
 
 #include "libs/espimage/esp_load_map.h"
 
+#include <stdint.h>
+
 #if defined(CONFIG_CHIP_ESP32C3)
 #include "arch/risc-v/espressif/esp32c3/esp32c3.h"
+#elif defined(CONFIG_CHIP_ESP32C2)
+#include "arch/risc-v/espressif/esp32c2/esp32c2.h"
+#elif defined(CONFIG_CHIP_ESP32C6)
+#include "arch/risc-v/espressif/esp32c6/esp32c6.h"
+#elif defined(CONFIG_CHIP_ESP32H2)
+#include "arch/risc-v/espressif/esp32h2/esp32h2.h"
 #else
 #error "no Espressif chip configured"
 #endif

@@ -21,6 +21,9 @@
 #define ESP_IRAM_ALIAS 0x700000
 #define ESP_APP_IRAM 0x40380000
 #define ESP_APP_DRAM 0x3fc80000
+/* The linker script's split of each program's RAM: code bytes first. */
+#define ESP_LOADER_CODE_LEN 0x12000
+#define ESP_OS_CODE_LEN 0x20000
 
 /* 5.5: RTC watchdog, super watchdog, timer group 0's watchdog. */
 #define ESP_RWDT_BASE 0x60008000
@@ -34,9 +37,10 @@
 #define ESP_SWD_AUTO_FEED (1u << 31)
 #define ESP_MWDT0_BASE 0x6001f000
 
-/* 5.3: one memory-mapped table for both windows; bit 8 = invalid. */
-#define ESP_MMU_TABLE 0x600c5000
-#define ESP_MMU_INVALID (1u << 8)
+/* 5.3: one memory-mapped table for both windows; bit 8 = invalid, so a
+ * valid entry is the flash page number alone. */
+#define ESP_MMU_WRITE(index, page) \
+	(*(volatile uint32_t *)(uintptr_t)(0x600c5000 + 4 * (index)) = (page) & 0xff)
 
 /* 5.6: chip revision from eFuse. */
 #define ESP_EFUSE_SYS3 0x60008850
