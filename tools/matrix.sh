@@ -37,7 +37,11 @@ for n in "$@"; do
 	r=$(cat "$dir/$n/result" 2>/dev/null || echo FAIL)
 	if [ "$r" = ok ]; then
 		read -r text data bss <"$dir/$n/sizes.txt"
-		printf '%-28s %-6s %8s %8s %8s\n' "$n" ok "$text" "$data" "$bss"
+		# Espressif: the ESP image the ROM loads, in bytes
+		esp=
+		[ -f "$dir/$n/slipway-boot.esp.bin" ] &&
+			esp="   esp image $(stat -c %s "$dir/$n/slipway-boot.esp.bin")"
+		printf '%-28s %-6s %8s %8s %8s%s\n' "$n" ok "$text" "$data" "$bss" "$esp"
 	else
 		printf '%-28s %-6s %8s %8s %8s   (log: %s)\n' "$n" FAIL - - - "$dir/$n.log"
 		status=1
