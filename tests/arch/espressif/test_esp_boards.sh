@@ -16,6 +16,10 @@
 map_h=$SRCTREE/libs/espimage/esp_load_map.h
 hdrval() { sed -n "s/^#define $1 \(0x[0-9a-f]*\).*/\1/p" "$2"; }
 le32_at() { od -An -tu4 -j "$2" -N4 "$1" | tr -d ' '; }
+le32() {
+	printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $(($1 & 255)) $(($1 >> 8 & 255)) \
+		$(($1 >> 16 & 255)) $(($1 >> 24 & 255)))"
+}
 
 for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	name=$(basename "$def" _defconfig)
@@ -107,6 +111,21 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 		ok "$name: the OS payload starts with a load header, entry and IRAM at $app"
 	else
 		not_ok "$name: load header"
+	fi
+	# the build step that refuses a load header the bootloader would refuse
+	grep -q "accepted on $chip\$" "$o/hostcfg/esp-load.ok" &&
+		ok "$name: the build checked the OS image's load header against the $chip map" ||
+		not_ok "$name: the load header build check"
+	# the same payload with its IRAM region moved onto the bootloader's
+	# code (IRAM view of ESP_LOADER_RAM): refused, naming the rule
+	{ head -c 8 "$o/slipway-os.payload"; le32 $((lo + alias))
+	  tail -c +13 "$o/slipway-os.payload"; } >"$TESTTMP/hostile.payload"
+	if "$o/hostcfg/esp-load-check" "$chip" "$hdr" "$TESTTMP/hostile.payload" 2>"$TESTTMP/err" >/dev/null; then
+		not_ok "$name: a load header over the bootloader's RAM passes the build check"
+	elif grep -q "(IRAM): a region would overwrite the running bootloader's RAM" "$TESTTMP/err"; then
+		ok "$name: the build check refuses IRAM over the bootloader's RAM, naming the region"
+	else
+		not_ok "$name: hostile header message"; sed 's/^/#   /' "$TESTTMP/err"
 	fi
 	flash=$o/slipway-flash.bin
 	prim=$(($(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)))
