@@ -237,6 +237,58 @@ static void test_mapped(void **state)
 	}
 }
 
+/* One DRAM region of `size` at `addr` beside a small valid IRAM region,
+ * per chip: where each chip's map admits it and why not elsewhere. */
+static void test_classification_per_chip(void **state)
+{
+	static const struct {
+		const char *chip;
+		uint32_t iram, addr, size;
+		int want;
+	} cases[] = {
+		/* C3: DRAM 0x3fc80000..0x3fce0000, bootloader from 0x3fcc0000 */
+		{ "esp32c3", 0x40380000, 0x3fc90000, 0x1000, ESP_LOAD_OK },
+		{ "esp32c3", 0x40380000, 0x3fcbf000, 0x1000, ESP_LOAD_OK },
+		{ "esp32c3", 0x40380000, 0x3fcbf000, 0x1004, ESP_LOAD_ERR_OVER_LOADER },
+		{ "esp32c3", 0x40380000, 0x3fc7f000, 0x1000, ESP_LOAD_ERR_DRAM_RANGE },
+		{ "esp32c3", 0x40380000, 0x3fcdf000, 0x2000, ESP_LOAD_ERR_DRAM_RANGE },
+		{ "esp32c3", 0x40380000, 0x50000000, 0x100, ESP_LOAD_ERR_DRAM_RANGE },
+		/* C2: DRAM from 0x3fca0000 only; IRAM 0x40380000 is DRAM 0x3fca0000 */
+		{ "esp32c2", 0x40390000, 0x3fc90000, 0x1000, ESP_LOAD_ERR_DRAM_RANGE },
+		{ "esp32c2", 0x40390000, 0x3fca0000, 0x1000, ESP_LOAD_OK },
+		{ "esp32c2", 0x40390000, 0x3fcb0000, 0x1000, ESP_LOAD_ERR_OVERLAP },
+		{ "esp32c2", 0x40390000, 0x3fcc0000, 0x1000, ESP_LOAD_ERR_OVER_LOADER },
+		/* C6: 512 KiB at 0x40800000, bootloader from 0x40860000 */
+		{ "esp32c6", 0x40800000, 0x40850000, 0x10000, ESP_LOAD_OK },
+		{ "esp32c6", 0x40800000, 0x40850000, 0x10004, ESP_LOAD_ERR_OVER_LOADER },
+		{ "esp32c6", 0x40800000, 0x40880000, 0x100, ESP_LOAD_ERR_DRAM_RANGE },
+		{ "esp32c6", 0x40800000, 0x3fc90000, 0x100, ESP_LOAD_ERR_DRAM_RANGE },
+		/* H2: 320 KiB, bootloader from 0x40830000 */
+		{ "esp32h2", 0x40800000, 0x40820000, 0x10000, ESP_LOAD_OK },
+		{ "esp32h2", 0x40800000, 0x40830000, 0x100, ESP_LOAD_ERR_OVER_LOADER },
+		{ "esp32h2", 0x40800000, 0x40850000, 0x100, ESP_LOAD_ERR_DRAM_RANGE },
+		{ "esp32h2", 0x40800000, 0x40800800, 0x100, ESP_LOAD_ERR_OVERLAP },
+	};
+	enum esp_load_region_id bad;
+
+	(void)state;
+	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct esp_load_header h = { 0 };
+		int rc;
+
+		h.entry = cases[i].iram;
+		h.r[ESP_LOAD_IRAM] = (struct esp_load_region){ cases[i].iram, SRC, 0x1000 };
+		h.r[ESP_LOAD_DRAM] = (struct esp_load_region){ cases[i].addr, SRC + 0x1000,
+							       cases[i].size };
+		rc = check(&h, cases[i].chip, &bad);
+		if (rc != cases[i].want)
+			fail_msg("case %u (%s, DRAM 0x%08x + 0x%x): %s, want %s", i,
+				 cases[i].chip, (unsigned)cases[i].addr,
+				 (unsigned)cases[i].size, esp_load_strerror(rc),
+				 esp_load_strerror(cases[i].want));
+	}
+}
+
 /* Each chip's numbers, against esp-formats.md. */
 static void test_chip_maps(void **state)
 {
@@ -312,6 +364,16 @@ static void test_mmu_entries(void **state)
 	assert_int_equal(esp_load_mmu_entry(&c6, 0x421fe000, 0x1fe000, &idx, &page), 0);
 	assert_int_equal(idx, 255);
 	assert_int_equal(page, 255);
+	/* H2 at 64 KiB: the whole 16 MiB window, 256 entries. */
+	assert_int_equal(esp_load_mmu_entry(esp_load_map_find("esp32h2"), 0x42ff0000,
+					    0x3f0000, &idx, &page), 0);
+	assert_int_equal(idx, 255);
+	assert_int_equal(page, 0x3f);
+	/* C2 at 64 KiB: 64 entries, the last at 0x423f0000. */
+	assert_int_equal(esp_load_mmu_entry(esp_load_map_find("esp32c2"), 0x423f0000,
+					    0x10000, &idx, &page), 0);
+	assert_int_equal(idx, 63);
+	assert_int_equal(page, 1);
 }
 
 static void test_strerror_named(void **state)
@@ -333,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_and_source),
 		cmocka_unit_test(test_ranges_and_overlap),
 		cmocka_unit_test(test_mapped),
+		cmocka_unit_test(test_classification_per_chip),
 		cmocka_unit_test(test_chip_maps),
 		cmocka_unit_test(test_mmu_entries),
 		cmocka_unit_test(test_strerror_named),
