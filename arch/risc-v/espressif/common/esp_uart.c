@@ -6,8 +6,9 @@
 /*
  * UART0 as a serial line: bytes out through the ROM's output function
  * (the ROM configured UART0 at 115200 8N1 before it started the
- * bootloader), bytes in from the RX FIFO's count and read port (TRM
- * registers, esp32c3.h: not in the contract, checked only on hardware).
+ * bootloader), bytes in from the RX FIFO's count and read port (from
+ * ESP-IDF's register headers, in the chip's header: not in the
+ * contract, checked only on hardware).
  */
 #include "arch/arch.h"
 #include "arch/risc-v/espressif/common/esp_chip.h"

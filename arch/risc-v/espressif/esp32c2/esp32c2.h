@@ -5,9 +5,9 @@
 
 /*
  * ESP32-C2 facts the common code uses (../shared/docs/esp-formats.md
- * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document are marked
- * "(TRM)": to be checked on hardware. Plain #defines only: the linker
- * script includes it too. The C2's RTC watchdog offsets are its own,
+ * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document say where
+ * they come from; only hardware checks them. Plain #defines only: the
+ * linker script includes it too. The C2's RTC watchdog offsets are its own,
  * not the C3's (5.5).
  */
 #ifndef SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32C2_H
@@ -46,10 +46,16 @@
 #define ESP_CHIP_REV_MINOR(s3, s5) (((s3) >> 16) & 0xf)
 #define ESP_CHIP_REV_MAJOR(s3, s5) (((s3) >> 20) & 3)
 
-/* UART0 (TRM) */
+/* UART0 (ESP-IDF v5.5.5's register headers, not in the contract) */
 #define ESP_UART0_BASE 0x60000000
 #define ESP_UART_FIFO 0x00
 #define ESP_UART_STATUS 0x1c
 #define ESP_UART_RXFIFO_CNT(status) ((status) & 0x3ff)
+
+/* GPIO inputs (ESP-IDF v5.5.5's register headers, not in the contract):
+ * pad n's IO_MUX register at IO_MUX + 4 + 4n, levels in GPIO_IN. */
+#define ESP_GPIO_BASE 0x60004000
+#define ESP_IO_MUX_BASE 0x60009000
+#define ESP_GPIO_PINS 21
 
 #endif

@@ -5,10 +5,10 @@
 
 /*
  * ESP32-C3 facts the common code uses (../shared/docs/esp-formats.md
- * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document are marked
- * "(TRM)": taken from Espressif's technical reference manual, to be
- * checked on hardware. Plain #defines only: the linker script includes
- * it too (with libs/espimage/esp_load_map.h before it).
+ * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document say where
+ * they come from; only hardware checks them. Plain #defines only: the
+ * linker script includes it too (with libs/espimage/esp_load_map.h
+ * before it).
  */
 #ifndef SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32C3_H
 #define SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32C3_H
@@ -48,10 +48,17 @@
 #define ESP_CHIP_REV_MINOR(s3, s5) ((((s5) >> 23) & 1) << 3 | (((s3) >> 18) & 7))
 #define ESP_CHIP_REV_MAJOR(s3, s5) (((s5) >> 24) & 3)
 
-/* UART0 (TRM): RX FIFO read port and status (RXFIFO_CNT bits 9:0). */
+/* UART0 (ESP-IDF v5.5.5's register headers, not in the contract): RX
+ * FIFO read port and status (RXFIFO_CNT bits 9:0). */
 #define ESP_UART0_BASE 0x60000000
 #define ESP_UART_FIFO 0x00
 #define ESP_UART_STATUS 0x1c
 #define ESP_UART_RXFIFO_CNT(status) ((status) & 0x3ff)
+
+/* GPIO inputs (ESP-IDF v5.5.5's register headers, not in the contract):
+ * pad n's IO_MUX register at IO_MUX + 4 + 4n, levels in GPIO_IN. */
+#define ESP_GPIO_BASE 0x60004000
+#define ESP_IO_MUX_BASE 0x60009000
+#define ESP_GPIO_PINS 22
 
 #endif

@@ -5,9 +5,9 @@
 
 /*
  * ESP32-H2 facts the common code uses (../shared/docs/esp-formats.md
- * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document are marked
- * "(TRM)": to be checked on hardware. Plain #defines only: the linker
- * script includes it too. One address for IRAM and DRAM; 320 KiB of
+ * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document say where
+ * they come from; only hardware checks them. Plain #defines only: the
+ * linker script includes it too. One address for IRAM and DRAM; 320 KiB of
  * SRAM, the ROM's stack below ROM buffers that end at 0x4084d380.
  */
 #ifndef SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32H2_H
@@ -52,10 +52,16 @@
 #define ESP_CHIP_REV_MINOR(s3, s5) (((s3) >> 18) & 7)
 #define ESP_CHIP_REV_MAJOR(s3, s5) (((s3) >> 21) & 3)
 
-/* UART0 (TRM) */
+/* UART0 (ESP-IDF v5.5.5's register headers, not in the contract) */
 #define ESP_UART0_BASE 0x60000000
 #define ESP_UART_FIFO 0x00
 #define ESP_UART_STATUS 0x1c
 #define ESP_UART_RXFIFO_CNT(status) ((status) & 0xff)
+
+/* GPIO inputs (ESP-IDF v5.5.5's register headers, not in the contract):
+ * pad n's IO_MUX register at IO_MUX + 4 + 4n, levels in GPIO_IN. */
+#define ESP_GPIO_BASE 0x60091000
+#define ESP_IO_MUX_BASE 0x60090000
+#define ESP_GPIO_PINS 28
 
 #endif
