@@ -5,9 +5,11 @@
 # header (qemu-rv32-virt_ramload_defconfig): the Espressif ports' start
 # path (arch/risc-v/common/riscv_ramload.c) copies the image into RAM
 # after checking every region, then jumps. The flows and the power cuts
-# are tests/arch/qemu/qemu_flows.sh's, sampled: 3 cuts of each kind
-# (QEMU_CUTS) and a 16 KiB staged image (QEMU_STAGE_BYTES), as the flash
-# side is the in-place configuration's code; what differs is the start. The fault check sends a hostile header
+# are tests/arch/qemu/qemu_flows.sh's, sampled: 4 cuts of each kind
+# (QEMU_CUTS), swap cuts in the first half of the swap-to-jump time
+# (QEMU_SWAP_SPAN_PCT: the copy and checks after the swap hold no flash
+# writes) and a 16 KiB staged image (QEMU_STAGE_BYTES), as the flash side
+# is the in-place configuration's code; what differs is the start. The fault check sends a hostile header
 # (a region over the bootloader's RAM: refused by name, nothing copied)
 # and a valid one whose entry is zeros (the trap handler reports it).
 . "$SRCTREE/tests/lib.sh"
@@ -19,7 +21,8 @@ QEMU_XIP_BASE=0x20000000
 QEMU_BOOTS="runs in place from pflash"
 QEMU_STARTS="copied into RAM through its load header"
 QEMU_FAULT_LINE='^trap:'
-QEMU_CUTS=${QEMU_CUTS:-3}
+QEMU_CUTS=${QEMU_CUTS:-4}
+QEMU_SWAP_SPAN_PCT=${QEMU_SWAP_SPAN_PCT:-50}
 QEMU_STAGE_BYTES=${QEMU_STAGE_BYTES:-16384}
 ram_base=$(sed -n 's/^CONFIG_QEMU_VIRT_RAMLOAD_BASE=//p' "$BUILD/$QEMU_CONFIG/.config" 2>/dev/null)
 [ -n "$ram_base" ] || ram_base=0x80100000 # before the first build: Kconfig's default
