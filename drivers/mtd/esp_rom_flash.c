@@ -10,6 +10,7 @@
  * lengths) are met here, one bounce buffer at a time.
  */
 #include "drivers/mtd/esp_rom_flash.h"
+#include "arch/arch.h"
 
 #include <errno.h>
 #include <string.h>
@@ -94,9 +95,13 @@ static int rom_flash_erase(struct mtd_dev *dev, uint32_t off, size_t len)
 {
 	struct esp_rom_flash *f = to_rom_flash(dev);
 
-	for (uint32_t at = off; at < off + len; at += ESP_ROM_FLASH_SECTOR)
+	/* A whole slot is hundreds of sectors and tens of ms each: longer
+	 * than a watchdog's timeout, so it is fed per sector. */
+	for (uint32_t at = off; at < off + len; at += ESP_ROM_FLASH_SECTOR) {
 		if (f->rom->erase_sector(at / ESP_ROM_FLASH_SECTOR) != 0)
 			return -EIO;
+		arch_wdt_feed();
+	}
 	return 0;
 }
 
