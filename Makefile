@@ -141,7 +141,9 @@ OS_PAYLOAD := $(OUT)/slipway-os.payload
 ifeq ($(CONFIG_ARCH_SIM),y)
   BOOT_PLACEMENT :=
 else
-  BOOT_PLACEMENT := $(CONFIG_FLASH_AREA_BOOTLOADER_OFFSET):$(BOOT_ELF).bin
+  # A chip whose ROM loads another format names that file (BOOT_ROM_IMAGE,
+  # from its Make.defs, with its rule): Espressif's ESP image.
+  BOOT_PLACEMENT := $(CONFIG_FLASH_AREA_BOOTLOADER_OFFSET):$(or $(BOOT_ROM_IMAGE),$(BOOT_ELF).bin)
 endif
 
 .PHONY: all toolchain run
@@ -320,7 +322,7 @@ $(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(SRCTREE)/to
 	  $(CONFIG_OS_ESPIDF_SECURE_VERSION) $(ESPIDF_CSV) \
 	  $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT)
 else
-$(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(BOOT_ELF).bin) $(HOST_TOOL)
+$(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(or $(BOOT_ROM_IMAGE),$(BOOT_ELF).bin)) $(HOST_TOOL)
 	$(quiet) FLASH $(@F)
 	$(Q)$(HOST_TOOL) flash assemble --size $(CONFIG_FLASH_SIZE) --output $@ \
 	  $(BOOT_PLACEMENT) $(CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET):$(OS_IMAGE) \

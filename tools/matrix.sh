@@ -53,9 +53,13 @@ for n in "$@"; do
 	r=$(cat "$dir/$n/result" 2>/dev/null || echo FAIL)
 	if [ "$r" = ok ]; then
 		read -r text data bss <"$dir/$n/sizes.txt"
+		# Espressif: the ESP image the ROM loads, in bytes
+		esp=
+		[ -f "$dir/$n/slipway-boot.esp.bin" ] &&
+			esp="   esp image $(stat -c %s "$dir/$n/slipway-boot.esp.bin")"
 		printf '%-28s %-6s %8s %8s %8s %8s |' "$n" ok "$text" "$data" "$bss" "$(area "$n")"
 		for c in $names; do printf ' %7s' "$(comp "$c" 2 "$dir/$n/size-components.txt")"; done
-		echo
+		echo "$esp"
 	else
 		printf '%-28s %-6s %8s %8s %8s %8s   (log: %s)\n' "$n" FAIL - - - - "$dir/$n.log"
 		status=1

@@ -11,6 +11,9 @@
  * front of it. .ramfunc (the RAM-resident flash routines) and .data are
  * copied from flash at start-up; .bss is cleared; the stack is at the top.
  */
+#if defined(LINK_OS) && defined(CONFIG_QEMU_VIRT_RAMLOAD)
+#include "ramload_os.ld.S" /* the OS image runs in RAM */
+#else
 #if defined(LINK_LOADER)
 #define TEXT_ORIGIN (CONFIG_QEMU_VIRT_PFLASH_BASE + CONFIG_FLASH_AREA_BOOTLOADER_OFFSET)
 #define TEXT_LENGTH CONFIG_FLASH_AREA_BOOTLOADER_SIZE
@@ -104,3 +107,4 @@ SECTIONS
 
 	/DISCARD/ : { *(.comment) *(.note .note.*) *(.riscv.attributes) }
 }
+#endif

@@ -1,0 +1,162 @@
+/* arch/risc-v/espressif/common/esp_program.ld.S
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * Linker script of both programs on an Espressif chip, preprocessed with
+ * the configuration and LINK_LOADER or LINK_OS (the boards name it).
+ *
+ * LINK_LOADER: the bootloader, loaded by the ROM from its ESP image: code
+ * in IRAM, then descriptor, read-only data, data, bss and the stack in
+ * DRAM, all between ESP_LOADER_RAM_<chip> and the ROM's stack
+ * (esp-formats.md 1.9; libs/espimage/esp_load_map.h, the same numbers the
+ * load header is checked against). esp_bootloader_desc_t is the first
+ * thing in DRAM (section .dram0.bootdesc, which elf2image puts first).
+ *
+ * LINK_OS: the OS image, copied by the bootloader through its load
+ * header: the header (filled in here) then code for IRAM at the chip's
+ * app origin, then read-only data and data for DRAM above the code's
+ * bytes, bss and the stack up to the bootloader's RAM. Load addresses
+ * follow each other from the header on, so the raw binary is the
+ * payload and each region's slot offset is its load address less the
+ * header's plus the image header's size. No IROM/DROM: the OS runs from
+ * RAM (the loader maps them for images that have them).
+ */
+#include "../../../../libs/espimage/esp_load_map.h"
+#if defined(CONFIG_CHIP_ESP32C3)
+#include "../esp32c3/esp32c3.h"
+#include "../esp32c3/esp32c3_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32C2)
+#include "../esp32c2/esp32c2.h"
+#include "../esp32c2/esp32c2_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32C6)
+#include "../esp32c6/esp32c6.h"
+#include "../esp32c6/esp32c6_rom.ld"
+#elif defined(CONFIG_CHIP_ESP32H2)
+#include "../esp32h2/esp32h2.h"
+#include "../esp32h2/esp32h2_rom.ld"
+#else
+#error "no Espressif chip configured"
+#endif
+
+#define STACK_SIZE 0x2000
+#define LOAD_HEADER_LEN 96
+
+#if defined(LINK_LOADER)
+#define CODE_LEN ESP_LOADER_CODE_LEN
+#define IRAM_ORIGIN (ESP_LOADER_RAM + ESP_IRAM_ALIAS)
+#define DRAM_ORIGIN (ESP_LOADER_RAM + CODE_LEN)
+#define DRAM_END ESP_ROM_STACK
+#elif defined(LINK_OS)
+#define CODE_LEN ESP_OS_CODE_LEN
+#define IRAM_ORIGIN ESP_APP_IRAM
+#define DRAM_ORIGIN (ESP_APP_DRAM + CODE_LEN)
+#define DRAM_END ESP_LOADER_RAM
+#define SLOT_OFFSET(lma) ((lma) - ORIGIN(load) + CONFIG_OS_IMAGE_HEADER_SIZE)
+#else
+#error "define LINK_LOADER or LINK_OS"
+#endif
+
+OUTPUT_ARCH(riscv)
+ENTRY(_start)
+
+MEMORY
+{
+#if defined(LINK_OS)
+	load (r) : ORIGIN = ESP_APP_IRAM - LOAD_HEADER_LEN, LENGTH = LOAD_HEADER_LEN + 2 * CODE_LEN
+#endif
+	iram (rx) : ORIGIN = IRAM_ORIGIN, LENGTH = CODE_LEN
+	dram (rw) : ORIGIN = DRAM_ORIGIN, LENGTH = DRAM_END - DRAM_ORIGIN
+}
+
+#if defined(LINK_OS)
+#define TO_LOAD AT > load
+#else
+#define TO_LOAD
+#endif
+
+SECTIONS
+{
+#if defined(LINK_OS)
+	.load_header : {
+		LONG(0xace637d3)
+		LONG(_start)
+		LONG(ADDR(.iram.text)) LONG(SLOT_OFFSET(LOADADDR(.iram.text)))
+		LONG(SIZEOF(.iram.text))
+		LONG(ADDR(.rodata)) LONG(SLOT_OFFSET(LOADADDR(.rodata)))
+		LONG(__dram_end - ADDR(.rodata))
+		LONG(0) LONG(0) LONG(0)  /* LP IRAM */
+		LONG(0) LONG(0) LONG(0)  /* LP DRAM */
+		LONG(0) LONG(0) LONG(0)  /* IROM */
+		LONG(0) LONG(0) LONG(0)  /* DROM */
+		LONG(0) LONG(0) LONG(0) LONG(0)
+	} > load
+	ASSERT(SIZEOF(.load_header) == LOAD_HEADER_LEN, "the load header is 96 bytes")
+#endif
+
+	/* Everything is in RAM: .ramfunc is ordinary code here. */
+	.iram.text : ALIGN(4) {
+		KEEP(*(.text.start))
+		*(.text .text.* .ramfunc .ramfunc.*)
+		. = ALIGN(8);
+	} > iram TO_LOAD
+
+#if defined(LINK_LOADER)
+	.dram0.bootdesc : {
+		KEEP(*(.dram0.bootdesc))
+	} > dram
+	ASSERT(ADDR(.dram0.bootdesc) == ORIGIN(dram), "the descriptor starts DRAM")
+#endif
+
+	.rodata : ALIGN(8) {
+		*(.rodata .rodata.* .srodata .srodata.*)
+		*(.eh_frame .eh_frame_hdr)
+		. = ALIGN(8);
+	} > dram TO_LOAD
+
+	.init_array : { KEEP(*(.init_array .init_array.* .ctors)) } > dram TO_LOAD
+	ASSERT(SIZEOF(.init_array) == 0, "constructors would not run")
+
+	.data : ALIGN(8) {
+		*(.data .data.*)
+		. = ALIGN(8);
+		__global_pointer$ = . + 0x800;
+		*(.sdata .sdata.*)
+		. = ALIGN(8);
+	} > dram TO_LOAD
+
+	.tdata : ALIGN(8) {
+		__tls_base = .;
+		*(.tdata .tdata.*)
+		. = ALIGN(8);
+		__dram_end = .;
+	} > dram TO_LOAD
+
+#if defined(LINK_OS)
+	ASSERT(LOADADDR(.tdata) - LOADADDR(.rodata) == ADDR(.tdata) - ADDR(.rodata),
+	       "DRAM's load addresses are not contiguous")
+#endif
+
+	.tbss : ALIGN(8) {
+		__tbss_start = .;
+		*(.tbss .tbss.* .tcommon)
+		. = ALIGN(8);
+		__tbss_end = .;
+	} > dram
+	.bss (NOLOAD) : ALIGN(8) {
+		. += SIZEOF(.tbss);
+		. = ALIGN(8);
+		__bss_start = .;
+		*(.sbss .sbss.* .bss .bss.* COMMON)
+		. = ALIGN(8);
+		__bss_end = .;
+	} > dram
+	ASSERT(ADDR(.bss) == ADDR(.tbss), ".bss does not start at .tbss")
+
+	__stack_top = DRAM_END;
+	ASSERT(__bss_end + STACK_SIZE <= __stack_top,
+	       "data, bss and the stack do not fit the program's DRAM")
+
+	/DISCARD/ : { *(.comment) *(.note .note.*) *(.riscv.attributes) }
+}

@@ -1,0 +1,61 @@
+/* arch/risc-v/espressif/esp32c2/esp32c2.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * ESP32-C2 facts the common code uses (../shared/docs/esp-formats.md
+ * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document say where
+ * they come from; only hardware checks them. Plain #defines only: the
+ * linker script includes it too. The C2's RTC watchdog offsets are its own,
+ * not the C3's (5.5).
+ */
+#ifndef SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32C2_H
+#define SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32C2_H
+
+#define ESP_CHIP_TITLE "ESP32-C2"
+
+#define ESP_LOADER_RAM ESP_LOADER_RAM_ESP32C2
+#define ESP_ROM_STACK ESP_ROM_STACK_ESP32C2
+#define ESP_IRAM_ALIAS 0x6e0000
+#define ESP_APP_IRAM 0x40380000
+#define ESP_APP_DRAM 0x3fca0000
+/* 256 KiB of SRAM, half of it the bootloader's: the OS gets 80 KiB of
+ * code and the rest for data, bss and stack. */
+#define ESP_LOADER_CODE_LEN 0x12000
+#define ESP_OS_CODE_LEN 0x14000
+
+#define ESP_RWDT_BASE 0x60008000
+#define ESP_RWDT_CONFIG0 0x84
+#define ESP_RWDT_FEED 0x98
+#define ESP_RWDT_WPROTECT 0x9c
+#define ESP_SWD_CONF 0xa0
+#define ESP_SWD_WPROTECT 0xa4
+#define ESP_RWDT_KEY 0x50d83aa1u
+#define ESP_SWD_KEY 0x8f1d312au
+#define ESP_SWD_AUTO_FEED (1u << 31)
+#define ESP_MWDT0_BASE 0x6001f000
+
+/* 5.3: one table for both windows; bit 6 = invalid (64 entries). */
+#define ESP_MMU_WRITE(index, page) \
+	(*(volatile uint32_t *)(uintptr_t)(0x600c5000 + 4 * (index)) = (page) & 0x3f)
+
+/* 5.6: RD_BLK2_DATA1 */
+#define ESP_EFUSE_SYS3 0x60008844
+#define ESP_EFUSE_SYS5 0x60008844
+#define ESP_CHIP_REV_MINOR(s3, s5) (((s3) >> 16) & 0xf)
+#define ESP_CHIP_REV_MAJOR(s3, s5) (((s3) >> 20) & 3)
+
+/* UART0 (ESP-IDF v5.5.5's register headers, not in the contract) */
+#define ESP_UART0_BASE 0x60000000
+#define ESP_UART_FIFO 0x00
+#define ESP_UART_STATUS 0x1c
+#define ESP_UART_RXFIFO_CNT(status) ((status) & 0x3ff)
+
+/* GPIO inputs (ESP-IDF v5.5.5's register headers, not in the contract):
+ * pad n's IO_MUX register at IO_MUX + 4 + 4n, levels in GPIO_IN. */
+#define ESP_GPIO_BASE 0x60004000
+#define ESP_IO_MUX_BASE 0x60009000
+#define ESP_GPIO_PINS 21
+
+#endif

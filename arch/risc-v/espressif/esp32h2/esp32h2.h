@@ -1,0 +1,67 @@
+/* arch/risc-v/espressif/esp32h2/esp32h2.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * ESP32-H2 facts the common code uses (../shared/docs/esp-formats.md
+ * 1.9, 5.2, 5.3, 5.5, 5.6). Registers not in that document say where
+ * they come from; only hardware checks them. Plain #defines only: the
+ * linker script includes it too. One address for IRAM and DRAM; 320 KiB of
+ * SRAM, the ROM's stack below ROM buffers that end at 0x4084d380.
+ */
+#ifndef SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32H2_H
+#define SLIPWAY_ARCH_RISCV_ESPRESSIF_ESP32H2_H
+
+#define ESP_CHIP_TITLE "ESP32-H2"
+
+#define ESP_LOADER_RAM ESP_LOADER_RAM_ESP32H2
+#define ESP_ROM_STACK ESP_ROM_STACK_ESP32H2
+#define ESP_IRAM_ALIAS 0
+#define ESP_APP_IRAM 0x40800000
+#define ESP_APP_DRAM 0x40800000
+#define ESP_LOADER_CODE_LEN 0x12000
+#define ESP_OS_CODE_LEN 0x20000
+
+/* 5.5: LP watchdog; both keys the same; SWD auto-feed is bit 18. */
+#define ESP_RWDT_BASE 0x600b1c00
+#define ESP_RWDT_CONFIG0 0x00
+#define ESP_RWDT_FEED 0x18
+#define ESP_RWDT_WPROTECT 0x1c
+#define ESP_SWD_CONF 0x20
+#define ESP_SWD_WPROTECT 0x24
+#define ESP_RWDT_KEY 0x50d83aa1u
+#define ESP_SWD_KEY 0x50d83aa1u
+#define ESP_SWD_AUTO_FEED (1u << 18)
+#define ESP_MWDT0_BASE 0x60009000
+
+/* 5.3: the C6's registers; ESP-IDF XORs bit 9 into the value it
+ * writes, so a valid entry is written with bit 9 clear. The document
+ * leaves this polarity unverified: only hardware can check it. The page
+ * size field is left at its reset value, 0 = 64 KiB. */
+#define ESP_MMU_WRITE(index, page)                                            \
+	do {                                                                  \
+		*(volatile uint32_t *)(uintptr_t)0x60002380 = (index);        \
+		*(volatile uint32_t *)(uintptr_t)0x6000237c =                 \
+			(((page) & 0x1ff) | (1u << 9)) ^ (1u << 9);           \
+	} while (0)
+
+/* 5.6: RD_MAC_SYS_3 */
+#define ESP_EFUSE_SYS3 0x600b0850
+#define ESP_EFUSE_SYS5 0x600b0850
+#define ESP_CHIP_REV_MINOR(s3, s5) (((s3) >> 18) & 7)
+#define ESP_CHIP_REV_MAJOR(s3, s5) (((s3) >> 21) & 3)
+
+/* UART0 (ESP-IDF v5.5.5's register headers, not in the contract) */
+#define ESP_UART0_BASE 0x60000000
+#define ESP_UART_FIFO 0x00
+#define ESP_UART_STATUS 0x1c
+#define ESP_UART_RXFIFO_CNT(status) ((status) & 0xff)
+
+/* GPIO inputs (ESP-IDF v5.5.5's register headers, not in the contract):
+ * pad n's IO_MUX register at IO_MUX + 4 + 4n, levels in GPIO_IN. */
+#define ESP_GPIO_BASE 0x60091000
+#define ESP_IO_MUX_BASE 0x60090000
+#define ESP_GPIO_PINS 28
+
+#endif
