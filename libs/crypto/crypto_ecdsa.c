@@ -53,7 +53,7 @@ int crypto_ecdsa_verify(const uint8_t *spki, size_t spki_len,
 	if (rc != 0) {
 		rc = crypto_mbedtls_errno(rc, -EINVAL);
 	} else if (mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY ||
-		   mbedtls_pk_ec(pk)->grp.id != want) {
+		   mbedtls_ecp_keypair_get_group_id(mbedtls_pk_ec(pk)) != want) {
 		rc = -EINVAL;
 	} else {
 		rc = mbedtls_ecdsa_read_signature(mbedtls_pk_ec(pk), digest,

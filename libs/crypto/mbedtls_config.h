@@ -4,9 +4,11 @@
  */
 
 /*
- * mbedtls configuration of Slipway's device programs (bootloader, OS image),
- * derived from the .config: only what the chosen algorithm needs is
- * compiled in. The host program and tests use Debian's libmbedtls instead.
+ * mbedtls 3.6 configuration of Slipway's device programs (bootloader, OS
+ * image), derived from the .config: only what the chosen algorithm needs is
+ * compiled in. Host programs link the same source configured by
+ * libs/crypto/mbedtls_host_config.h. mbedtls checks the result itself
+ * (mbedtls/build_info.h includes check_config.h after this file).
  */
 #ifndef SLIPWAY_LIBS_CRYPTO_MBEDTLS_CONFIG_H
 #define SLIPWAY_LIBS_CRYPTO_MBEDTLS_CONFIG_H
@@ -34,7 +36,10 @@ void crypto_heap_unset_free(void *p);
 
 /* Image hashes, and AES-CTR for encrypted image bodies. */
 #define MBEDTLS_SHA256_C
-#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384) || defined(CONFIG_BOOT_ED25519_PURE)
+#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
+#define MBEDTLS_SHA384_C /* 3.x: SHA-384 has its own switch */
+#define MBEDTLS_SHA512_C
+#elif defined(CONFIG_BOOT_ED25519_PURE)
 #define MBEDTLS_SHA512_C
 #endif
 #define MBEDTLS_AES_C
@@ -57,8 +62,6 @@ void crypto_heap_unset_free(void *p);
 #define MBEDTLS_ECP_C
 #define MBEDTLS_ECDSA_C
 #define MBEDTLS_ASN1_WRITE_C /* ecdsa.c needs it even to verify */
-/* Verification handles public data only: no blinding RNG needed. */
-#define MBEDTLS_ECP_NO_INTERNAL_RNG
 /* Fast modular reduction for the NIST curves: several times faster. */
 #define MBEDTLS_ECP_NIST_OPTIM
 /*
@@ -81,7 +84,5 @@ void crypto_heap_unset_free(void *p);
 #define MBEDTLS_PKCS1_V21
 #define MBEDTLS_MPI_MAX_SIZE 384
 #endif
-
-#include "mbedtls/check_config.h"
 
 #endif
