@@ -202,7 +202,10 @@ MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c bignum_core.
     constant_time.c ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c \
     pk_ecc.c pk_wrap.c pkparse.c platform.c platform_util.c rsa.c rsa_alt_helpers.c \
     sha256.c sha512.c
-MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/mbedtls/%.o,$(MBEDTLS_LIB_SRCS))
+# p256-m, the small P-256 implementation mbedtls ships (3rdparty/p256-m):
+# empty unless the configuration chooses it (CONFIG_CRYPTO_P256_P256M).
+MBEDTLS_P256M_SRC := $(MBEDTLS_SRC)/3rdparty/p256-m/p256-m/p256-m.c
+MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/mbedtls/%.o,$(MBEDTLS_LIB_SRCS)) $(OUT)/mbedtls/p256-m.o
 
 $(MBEDTLS_SRC)/library/%.c:
 	@echo "error: mbedtls source missing ($(MBEDTLS_SRC)); run tools/setup.sh" >&2; exit 1
@@ -212,6 +215,12 @@ $(MBEDTLS_SRC)/include/mbedtls/build_info.h:
 $(OUT)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(AUTOCONF) \
                     $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
 	$(quiet) CC mbedtls/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/mbedtls/p256-m.o: $(MBEDTLS_P256M_SRC) $(AUTOCONF) \
+                         $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
+	$(quiet) CC mbedtls/p256-m.c
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -494,14 +503,23 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 
 # The same subject for the other signatures (small vectors: the signature
 # is most of the count), each with its device configuration.
-BENCH_OTHER_SIGS := rsa2048 rsa3072 ed25519
+BENCH_OTHER_SIGS := rsa2048 rsa3072 ed25519 p256m
 BENCH_SIG_CONFIG_rsa2048 := -DCONFIG_BOOT_SIGNATURE_RSA_2048=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
 BENCH_SIG_CONFIG_rsa3072 := -DCONFIG_BOOT_SIGNATURE_RSA_3072=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
 BENCH_SIG_CONFIG_ed25519 := -DCONFIG_BOOT_SIGNATURE_ED25519=1 -DCONFIG_CRYPTO_HEAP_SIZE=1024
+# P-256 through p256-m (CONFIG_CRYPTO_P256_P256M) instead of mbedtls' ECP.
+BENCH_SIG_CONFIG_p256m := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_P256_P256M=1 \
+    -DCONFIG_CRYPTO_HEAP_SIZE=8192
 BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c
 BENCH_SIG_SRCS_rsa3072 := $(BENCH_SIG_SRCS_rsa2048)
 BENCH_SIG_SRCS_ed25519 := libs/image/image_sig_ed25519.c libs/crypto/crypto_ed25519.c \
     $(addprefix .deps/libsodium/src/libsodium/,$(SODIUM_LIB_SRCS))
+BENCH_SIG_SRCS_p256m := libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c \
+    $(patsubst $(SRCTREE)/%,%,$(MBEDTLS_P256M_SRC))
+BENCH_SIG_rsa2048 := image_sig_rsa2048
+BENCH_SIG_rsa3072 := image_sig_rsa3072
+BENCH_SIG_ed25519 := image_sig_ed25519
+BENCH_SIG_p256m := image_sig_ecdsa_p256
 BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c,\
     $(BENCH_IMAGE_SRCS))
 
@@ -515,7 +533,7 @@ $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_i
 	  -I$(MBEDTLS_SRC)/library -DCONFIGURED=1 -I$(dir $(SODIUM_VERSION_H)) \
 	  -I$(SODIUM_SRC)/include/sodium -I$(SODIUM_SRC)/crypto_sign/ed25519/ref10 \
 	  -ffunction-sections -fdata-sections -Wl,--gc-sections \
-	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=image_sig_$* -o $@ $(filter %.c,$^)
+	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) -o $@ $(filter %.c,$^)
 
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
