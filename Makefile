@@ -200,18 +200,29 @@ $(OBJDIR)/generated/%.o: $(OUT)/generated/%.c $(AUTOCONF) | toolchain
 # is compiled; the project config leaves out what is not enabled, and the
 # archive hands the linker only what the program references.
 MBEDTLS_LIB := $(OUT)/mbedtls/libmbedcrypto.a
-MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c constant_time.c \
-    ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c \
-    pk_wrap.c pkparse.c platform.c platform_util.c rsa.c rsa_internal.c \
+MBEDTLS_LIB_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c bignum_core.c \
+    constant_time.c ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c \
+    pk_ecc.c pk_wrap.c pkparse.c platform.c platform_util.c rsa.c rsa_alt_helpers.c \
     sha256.c sha512.c
-MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/mbedtls/%.o,$(MBEDTLS_LIB_SRCS))
+# p256-m, the small P-256 implementation mbedtls ships (3rdparty/p256-m):
+# empty unless the configuration chooses it (CONFIG_CRYPTO_P256_P256M).
+MBEDTLS_P256M_SRC := $(MBEDTLS_SRC)/3rdparty/p256-m/p256-m/p256-m.c
+MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/mbedtls/%.o,$(MBEDTLS_LIB_SRCS)) $(OUT)/mbedtls/p256-m.o
 
 $(MBEDTLS_SRC)/library/%.c:
+	@echo "error: mbedtls source missing ($(MBEDTLS_SRC)); run tools/setup.sh" >&2; exit 1
+$(MBEDTLS_SRC)/include/mbedtls/build_info.h:
 	@echo "error: mbedtls source missing ($(MBEDTLS_SRC)); run tools/setup.sh" >&2; exit 1
 
 $(OUT)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(AUTOCONF) \
                     $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
 	$(quiet) CC mbedtls/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/mbedtls/p256-m.o: $(MBEDTLS_P256M_SRC) $(AUTOCONF) \
+                         $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
+	$(quiet) CC mbedtls/p256-m.c
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -391,15 +402,34 @@ endif
 HOST_OBJDIR := $(OUT)/host/obj
 HOST_OBJS := $(patsubst %.c,$(HOST_OBJDIR)/%.o,$(HOST_SRCS))
 
-$(HOST_OBJDIR)/%.o: $(SRCTREE)/%.c
+# mbedtls for every host program, from the same source as the devices',
+# configured by libs/crypto/mbedtls_host_config.h: the files it enables.
+HOST_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c bignum_core.c \
+    constant_time.c ctr_drbg.c ecdh.c ecdsa.c ecp.c ecp_curves.c entropy.c \
+    entropy_poll.c hkdf.c hmac_drbg.c md.c md5.c oid.c pem.c pk.c pk_ecc.c pk_wrap.c \
+    pkparse.c pkwrite.c platform.c platform_util.c rsa.c rsa_alt_helpers.c sha1.c \
+    sha256.c sha512.c
+HOST_MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/host/mbedtls/%.o,$(HOST_MBEDTLS_SRCS))
+
+$(OUT)/host/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(SRCTREE)/libs/crypto/mbedtls_host_config.h
+	$(quiet) HOSTCC mbedtls/$*.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -O2 -g -w -I$(SRCTREE) $(HOST_MBEDTLS_DEFS) -I$(MBEDTLS_SRC)/library \
+	  -MMD -MP -c $< -o $@
+
+$(HOST_MBEDTLS_LIB): $(MBEDTLS_SRC)/include/mbedtls/build_info.h $(HOST_MBEDTLS_OBJS)
+	$(quiet) AR host/mbedtls/$(@F)
+	$(Q)rm -f $@ && ar rcs $@ $(HOST_MBEDTLS_OBJS)
+
+$(HOST_OBJDIR)/%.o: $(SRCTREE)/%.c | $(MBEDTLS_SRC)/include/mbedtls/build_info.h
 	$(quiet) HOSTCC $*.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(HOST_TOOL): $(HOST_OBJS)
+$(HOST_TOOL): $(HOST_OBJS) $(HOST_MBEDTLS_LIB)
 	$(quiet) HOSTLD $(@F)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LDLIBS) -lcjson
+	$(Q)$(HOSTCC) -o $@ $(HOST_OBJS) $(HOST_LDLIBS) -lcjson
 
 # The host program again under AddressSanitizer (LeakSanitizer included)
 # and UBSan: the script tests run this one (tests/lib.sh), and tests/run.sh
@@ -410,15 +440,15 @@ HOST_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                  -fno-omit-frame-pointer
 HOST_SAN_OBJS := $(patsubst %.c,$(HOST_SAN_OBJDIR)/%.o,$(HOST_SRCS))
 
-$(HOST_SAN_OBJDIR)/%.o: $(SRCTREE)/%.c
+$(HOST_SAN_OBJDIR)/%.o: $(SRCTREE)/%.c | $(MBEDTLS_SRC)/include/mbedtls/build_info.h
 	$(quiet) HOSTCC $*.c [asan]
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -MMD -MP -c $< -o $@
 
-$(HOST_SAN_TOOL): $(HOST_SAN_OBJS)
+$(HOST_SAN_TOOL): $(HOST_SAN_OBJS) $(HOST_MBEDTLS_LIB)
 	$(quiet) HOSTLD $(@F) [asan]
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_SANITIZE) -o $@ $^ $(HOST_LDLIBS) -lcjson
+	$(Q)$(HOSTCC) $(HOST_SANITIZE) -o $@ $(HOST_SAN_OBJS) $(HOST_LDLIBS) -lcjson
 
 
 # ---------------------------------------------------------------------------
@@ -431,11 +461,11 @@ TEST_BINS := $(addprefix $(OUT)/tests/,$(UNIT_TESTS))
 # The unit tests run under AddressSanitizer (LeakSanitizer included) and
 # UBSan, as the host program's script tests do: any finding fails the test.
 TEST_SANITIZE := $(HOST_SANITIZE)
-TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) -include $(AUTOCONF) \
+TEST_CFLAGS := -std=gnu11 -O1 -g $(WARNFLAGS) -I$(SRCTREE) $(HOST_MBEDTLS_DEFS) -include $(AUTOCONF) \
                $(VERSION_DEF) -DSLIPWAY_SHARED_DIR='"$(SRCTREE)/../shared"' \
                -DBOOT_FIH_GLITCH_HOOK $(TEST_SANITIZE)
 
-$(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF)
+$(TEST_OBJDIR)/%.o: $(SRCTREE)/%.c $(AUTOCONF) | $(MBEDTLS_SRC)/include/mbedtls/build_info.h
 	$(quiet) HOSTCC $*.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
@@ -458,10 +488,10 @@ $(LAYOUT_OK): $(LAYOUT_CHECK)
 test_objs = $(patsubst %.c,$(TEST_OBJDIR)/%.o,$($(1)_SRCS))
 
 .SECONDEXPANSION:
-$(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*)
+$(TEST_BINS): $(OUT)/tests/%: $(TEST_OBJDIR)/tests/%.o $$(call test_objs,$$*) $(HOST_MBEDTLS_LIB)
 	$(quiet) TESTLD $*
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $^ -lcmocka -lcjson $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) $(TEST_SANITIZE) -o $@ $(filter %.o,$^) -lcmocka -lcjson $(HOST_LDLIBS)
 
 .PHONY: tests
 tests: $(TEST_BINS) $(HOST_TOOL) $(HOST_SAN_TOOL) all
@@ -476,13 +506,14 @@ FUZZ_SECONDS ?= 600
 FUZZ_DIR := $(OUT)/fuzz
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(addsuffix .bin,$(FUZZ_TARGETS)))
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
-               -fno-sanitize-recover=undefined $(WARNFLAGS) -I$(SRCTREE) $(VERSION_DEF)
+               -fno-sanitize-recover=undefined $(WARNFLAGS) -I$(SRCTREE) $(HOST_MBEDTLS_DEFS) \
+               $(VERSION_DEF)
 
 $(FUZZ_BINS): $(FUZZ_DIR)/%.bin: $(SRCTREE)/tests/fuzz/%.c \
-              $$(addprefix $(SRCTREE)/,$$($$*_SRCS))
+              $$(addprefix $(SRCTREE)/,$$($$*_SRCS)) $(HOST_MBEDTLS_LIB)
 	$(quiet) FUZZCC $*
 	@mkdir -p $(@D)
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ -lmbedcrypto -lsodium
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(HOST_LDLIBS)
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
@@ -500,9 +531,9 @@ BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/b
     libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c \
     libs/crypto/crypto_aes.c libs/crypto/crypto_heap.c drivers/mtd/mtd.c \
     drivers/mtd/sim_flash.c
-BENCH_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c bignum.c constant_time.c \
-    ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c pk_wrap.c \
-    pkparse.c platform.c platform_util.c sha256.c
+BENCH_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c bignum.c bignum_core.c constant_time.c \
+    ecdsa.c ecp.c ecp_curves.c md.c memory_buffer_alloc.c oid.c pk.c pk_ecc.c pk_wrap.c \
+    pkparse.c platform.c platform_util.c rsa.c rsa_alt_helpers.c sha256.c
 
 $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
                           $(addprefix $(MBEDTLS_SRC)/library/,$(BENCH_MBEDTLS_SRCS)) \
@@ -510,7 +541,42 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 	$(quiet) HOSTCC bench_image
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -Os -g -w -I$(SRCTREE) $(MBEDTLS_DEFS) \
-	  -I$(MBEDTLS_SRC)/library $(BENCH_CONFIG) -o $@ $(filter %.c,$^)
+	  -I$(MBEDTLS_SRC)/library $(BENCH_CONFIG) -ffunction-sections -fdata-sections \
+	  -Wl,--gc-sections -o $@ $(filter %.c,$^)
+
+# The same subject for the other signatures (small vectors: the signature
+# is most of the count), each with its device configuration.
+BENCH_OTHER_SIGS := rsa2048 rsa3072 ed25519 p256m
+BENCH_SIG_CONFIG_rsa2048 := -DCONFIG_BOOT_SIGNATURE_RSA_2048=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
+BENCH_SIG_CONFIG_rsa3072 := -DCONFIG_BOOT_SIGNATURE_RSA_3072=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
+BENCH_SIG_CONFIG_ed25519 := -DCONFIG_BOOT_SIGNATURE_ED25519=1 -DCONFIG_CRYPTO_HEAP_SIZE=1024
+# P-256 through p256-m (CONFIG_CRYPTO_P256_P256M) instead of mbedtls' ECP.
+BENCH_SIG_CONFIG_p256m := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_P256_P256M=1 \
+    -DCONFIG_CRYPTO_HEAP_SIZE=8192
+BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c
+BENCH_SIG_SRCS_rsa3072 := $(BENCH_SIG_SRCS_rsa2048)
+BENCH_SIG_SRCS_ed25519 := libs/image/image_sig_ed25519.c libs/crypto/crypto_ed25519.c \
+    $(addprefix .deps/libsodium/src/libsodium/,$(SODIUM_LIB_SRCS))
+BENCH_SIG_SRCS_p256m := libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c \
+    $(patsubst $(SRCTREE)/%,%,$(MBEDTLS_P256M_SRC))
+BENCH_SIG_rsa2048 := image_sig_rsa2048
+BENCH_SIG_rsa3072 := image_sig_rsa3072
+BENCH_SIG_ed25519 := image_sig_ed25519
+BENCH_SIG_p256m := image_sig_ecdsa_p256
+BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c,\
+    $(BENCH_IMAGE_SRCS))
+
+$(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_image_%: \
+    $$(addprefix $(SRCTREE)/,$(BENCH_IMAGE_COMMON_SRCS) $$(BENCH_SIG_SRCS_$$*)) \
+    $(addprefix $(MBEDTLS_SRC)/library/,$(BENCH_MBEDTLS_SRCS)) \
+    $(SRCTREE)/libs/crypto/mbedtls_config.h $(SODIUM_VERSION_H)
+	$(quiet) HOSTCC bench_image_$*
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -Os -g -w -I$(SRCTREE) $(MBEDTLS_DEFS) $(SODIUM_DEFS) \
+	  -I$(MBEDTLS_SRC)/library -DCONFIGURED=1 -I$(dir $(SODIUM_VERSION_H)) \
+	  -I$(SODIUM_SRC)/include/sodium -I$(SODIUM_SRC)/crypto_sign/ed25519/ref10 \
+	  -ffunction-sections -fdata-sections -Wl,--gc-sections \
+	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) -o $@ $(filter %.c,$^)
 
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
@@ -525,14 +591,15 @@ BENCH_UPGRADE_SRCS := tools/bench/bench_upgrade.c boot/agent/ota.c boot/engine/e
     libs/crypto/crypto_hash.c libs/crypto/crypto_aes.c libs/log/log.c \
     drivers/mtd/mtd.c drivers/mtd/mtd_window.c drivers/mtd/sim_flash.c
 
-$(BENCH_DIR)/bench_upgrade: $(addprefix $(SRCTREE)/,$(BENCH_UPGRADE_SRCS))
+$(BENCH_DIR)/bench_upgrade: $(addprefix $(SRCTREE)/,$(BENCH_UPGRADE_SRCS)) $(HOST_MBEDTLS_LIB)
 	$(quiet) HOSTCC bench_upgrade
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -std=gnu11 -O2 $(WARNFLAGS) -I$(SRCTREE) -DCONFIG_LOG_LEVEL=0 \
-	  -o $@ $^ $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) -std=gnu11 -O2 $(WARNFLAGS) -I$(SRCTREE) $(HOST_MBEDTLS_DEFS) -DCONFIG_LOG_LEVEL=0 \
+	  -o $@ $(filter %.c,$^) $(HOST_LDLIBS)
 
 .PHONY: bench
-bench: $(BENCH_DIR)/bench_image $(BENCH_DIR)/bench_upgrade $(HOST_TOOL)
+bench: $(BENCH_DIR)/bench_image $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)) \
+       $(BENCH_DIR)/bench_upgrade $(HOST_TOOL)
 	$(Q)$(SRCTREE)/tools/bench.sh $(SRCTREE) $(BENCH_DIR) $(HOST_TOOL)
 	$(Q)$(SRCTREE)/tools/bench_boot_sim.sh $(SRCTREE) $(BENCH_DIR)
 	$(Q)$(SRCTREE)/tools/bench_qemu.sh $(SRCTREE) $(BENCH_DIR)
@@ -604,5 +671,5 @@ help:
 	@echo '  make powerfail[-long]     the boot engine power-fail proof (small / large slots)'
 
 -include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
-         $(HOST_OBJS:.o=.d) $(HOST_SAN_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
+         $(HOST_OBJS:.o=.d) $(HOST_SAN_OBJS:.o=.d) $(HOST_MBEDTLS_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
          $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

@@ -93,3 +93,27 @@ printf '  %-44s %12s\n' "  signature (ECDSA P-256 verify)" "$sig"
 printf '  %-44s %12s\n' "  other (header, TLV walk, key hash)" "$other"
 printf '  %-44s %12s\n' "one plain mbedtls SHA-256 over the region" "$plain"
 awk -v h="$hashing" -v p="$plain" 'BEGIN { printf "  %-44s %12.3f\n", "hashing / plain SHA-256", h / p }'
+
+# The other signatures, each built with its device configuration, on
+# imgtool's small vectors: the signature is most of the count.
+echo "bench: image validation of the other signatures (imgtool vectors); device mbedtls config, host -Os; callgrind instructions"
+printf '  %-44s %12s %12s\n' "vector" "validate" "signature"
+for v in rsa-2048:rsa2048:rsa-2048:crypto_rsa_pss_verify \
+	 rsa-3072:rsa3072:rsa-3072:crypto_rsa_pss_verify \
+	 ed25519:ed25519:ed25519:crypto_ed25519_verify \
+	 "ecdsa-p256-256k:p256m:ecdsa-p256:crypto_ecdsa_verify"; do
+	IFS=: read -r name sub keyname sigfn <<EOT
+$v
+EOT
+	bin=$dir/bench_image_$sub
+	count bench_validate validate "$src/../shared/vectors/imgtool/$name/image.bin" \
+		"$src/../shared/vectors/imgtool/keys/$keyname.pub.der" $slot >"$dir/validate-$sub.txt"
+	t=$(incl "$dir/validate-$sub.txt" bench_validate)
+	s=$(incl "$dir/validate-$sub.txt" "$sigfn")
+	if [ "$t" -eq 0 ] || [ "$s" -eq 0 ]; then
+		echo "bench: $name: a figure could not be attributed; see $dir/validate-$sub.txt" >&2
+		exit 1
+	fi
+	[ "$sub" = p256m ] && name="$name, p256-m"
+	printf '  %-44s %12s %12s\n' "$name" "$t" "$s"
+done

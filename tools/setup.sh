@@ -7,8 +7,11 @@
 #    kconfig-frontends, mbedtls, libsodium (Ed25519), cmocka, cJSON (test
 #    vectors), valgrind, clang with libFuzzer,
 #    QEMU.
-#  - the Debian source packages of mbedtls and libsodium at the installed
-#    -dev versions, unpacked into .deps/ (git-ignored) for device builds.
+#  - the Debian source package of libsodium at the installed -dev version,
+#    unpacked into .deps/ (git-ignored) for device builds;
+#  - mbedtls 3.6 LTS, Debian 13's (trixie) source package, fetched through
+#    a trixie deb-src entry and unpacked into .deps/mbedtls-3.6 for every
+#    program (device, host program, tests).
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -16,7 +19,7 @@ packages="make gcc libc6-dev binutils
 gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 gcc-arm-none-eabi libnewlib-arm-none-eabi picolibc-arm-none-eabi
 kconfig-frontends-nox libncurses-dev
-libmbedtls-dev libsodium-dev libcmocka-dev libcjson-dev valgrind
+libsodium-dev libcmocka-dev libcjson-dev valgrind
 clang libclang-rt-dev
 qemu-system-misc qemu-system-arm
 dpkg-dev"
@@ -103,6 +106,58 @@ fetch_source() {
 	echo "$version" >"$dest/.debian-version"
 }
 
-fetch_source mbedtls libmbedtls-dev
+
+# mbedtls 3.6 LTS: Debian 13 (trixie) carries it, bookworm only 2.28 (whose
+# support ended in 2024). A deb-src entry for trixie brings its sources
+# only: no binary package comes from trixie. The newest 3.6.x there is
+# fetched, checked as above, and kept until removed.
+MBEDTLS_SERIES=3.6
+ensure_trixie_deb_src() {
+	list=/etc/apt/sources.list.d/slipway-trixie-src.sources
+	[ -f $list ] && return 0
+	# On trixie itself ensure_deb_src's entry is the one.
+	ensure_deb_src
+	[ "$(. /etc/os-release && echo "$VERSION_CODENAME")" = trixie ] && return 0
+	echo "setup: adding Debian 13 (trixie) deb-src entry for mbedtls $MBEDTLS_SERIES"
+	$SUDO tee $list >/dev/null <<EOT
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOT
+	updated=
+}
+
+fetch_mbedtls_lts() {
+	dest=$src/.deps/mbedtls-$MBEDTLS_SERIES
+	case "$(cat "$dest/.debian-version" 2>/dev/null)" in
+	$MBEDTLS_SERIES.*) return 0 ;;
+	esac
+	ensure_trixie_deb_src
+	apt_update
+	version=$(apt-cache showsrc --only-source mbedtls 2>/dev/null |
+		sed -n 's/^Version: //p' | grep "^$MBEDTLS_SERIES\." | sort -V | tail -n 1)
+	if [ -z "$version" ]; then
+		echo "setup: no mbedtls $MBEDTLS_SERIES source package in Debian's archive (trixie)" >&2
+		exit 1
+	fi
+	work=$dest.work
+	log=$dest.log
+	rm -rf "$work" "$dest"
+	mkdir -p "$work"
+	echo "setup: fetching Debian source package mbedtls $version"
+	if ! (cd "$work" && apt-get source -qq --download-only "mbedtls=$version" &&
+	      dpkg-source -x ./*.dsc tree) >"$log" 2>&1; then
+		cat "$log" >&2
+		echo "setup: could not fetch the mbedtls $version source package" >&2
+		exit 1
+	fi
+	mv "$work/tree" "$dest"
+	rm -rf "$work"
+	echo "$version" >"$dest/.debian-version"
+}
+
+fetch_mbedtls_lts
 fetch_source libsodium libsodium-dev
 echo "setup: all dependencies present"

@@ -16,6 +16,7 @@
 #include <mbedtls/pk.h>
 #include <sodium/core.h>
 #include <sodium/crypto_scalarmult.h>
+#include <sodium/randombytes.h>
 
 #define TAG_LEN 32
 static const uint8_t ecies_info[16] = "MCUBoot_ECIES_v1";
@@ -26,34 +27,52 @@ static const uint8_t x25519_pkcs8_prefix[16] = {
 	0x04, 0x22, 0x04, 0x20,
 };
 
+/*
+ * mbedtls blinds private-key operations (key parsing, ECDH) with random
+ * numbers it must be given; libsodium's generator gives them.
+ */
+static int blinding_rng(void *ctx, unsigned char *buf, size_t len)
+{
+	(void)ctx;
+	randombytes_buf(buf, len);
+	return 0;
+}
+
 static int shared_p256(const uint8_t *priv, size_t priv_len,
 		       const uint8_t *eph, uint8_t secret[32])
 {
 	mbedtls_pk_context pk;
-	mbedtls_ecp_keypair *kp;
+	mbedtls_ecp_group grp;
 	mbedtls_ecp_point q;
-	mbedtls_mpi z;
+	mbedtls_mpi d, z;
 	int rc = -EINVAL;
 
 	mbedtls_pk_init(&pk);
+	mbedtls_ecp_group_init(&grp);
 	mbedtls_ecp_point_init(&q);
+	mbedtls_mpi_init(&d);
 	mbedtls_mpi_init(&z);
-	if (mbedtls_pk_parse_key(&pk, priv, priv_len, NULL, 0) != 0 ||
-	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY)
-		goto out;
-	kp = mbedtls_pk_ec(pk);
-	if (kp->grp.id != MBEDTLS_ECP_DP_SECP256R1 ||
-	    mbedtls_ecp_point_read_binary(&kp->grp, &q, eph, 65) != 0 ||
-	    mbedtls_ecp_check_pubkey(&kp->grp, &q) != 0)
+	if (sodium_init() < 0)
+		return -EIO;
+	if (mbedtls_pk_parse_key(&pk, priv, priv_len, NULL, 0, blinding_rng,
+				 NULL) != 0 ||
+	    mbedtls_pk_get_type(&pk) != MBEDTLS_PK_ECKEY ||
+	    mbedtls_ecp_keypair_get_group_id(mbedtls_pk_ec(pk)) !=
+		    MBEDTLS_ECP_DP_SECP256R1 ||
+	    mbedtls_ecp_export(mbedtls_pk_ec(pk), &grp, &d, &q) != 0 ||
+	    mbedtls_ecp_point_read_binary(&grp, &q, eph, 65) != 0 ||
+	    mbedtls_ecp_check_pubkey(&grp, &q) != 0)
 		goto out;
 	rc = -EIO;
-	if (mbedtls_ecdh_compute_shared(&kp->grp, &z, &q, &kp->d, NULL, NULL) != 0 ||
+	if (mbedtls_ecdh_compute_shared(&grp, &z, &q, &d, blinding_rng, NULL) != 0 ||
 	    mbedtls_mpi_write_binary(&z, secret, 32) != 0)
 		goto out;
 	rc = 0;
 out:
 	mbedtls_mpi_free(&z);
+	mbedtls_mpi_free(&d);
 	mbedtls_ecp_point_free(&q);
+	mbedtls_ecp_group_free(&grp);
 	mbedtls_pk_free(&pk);
 	return rc;
 }

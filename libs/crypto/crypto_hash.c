@@ -23,12 +23,12 @@ int crypto_hash_start(struct crypto_hash *h, enum crypto_hash_alg alg)
 	switch (alg) {
 	case CRYPTO_HASH_SHA256:
 		mbedtls_sha256_init(&h->u.sha256);
-		return mbedtls_sha256_starts_ret(&h->u.sha256, 0) ? -EIO : 0;
+		return mbedtls_sha256_starts(&h->u.sha256, 0) ? -EIO : 0;
 #if defined(MBEDTLS_SHA512_C)
 	case CRYPTO_HASH_SHA384:
 	case CRYPTO_HASH_SHA512:
 		mbedtls_sha512_init(&h->u.sha512);
-		return mbedtls_sha512_starts_ret(&h->u.sha512,
+		return mbedtls_sha512_starts(&h->u.sha512,
 						 alg == CRYPTO_HASH_SHA384) ? -EIO : 0;
 #endif
 	default:
@@ -41,10 +41,10 @@ int crypto_hash_update(struct crypto_hash *h, const void *data, size_t len)
 	int rc;
 
 	if (h->alg == CRYPTO_HASH_SHA256)
-		rc = mbedtls_sha256_update_ret(&h->u.sha256, data, len);
+		rc = mbedtls_sha256_update(&h->u.sha256, data, len);
 #if defined(MBEDTLS_SHA512_C)
 	else
-		rc = mbedtls_sha512_update_ret(&h->u.sha512, data, len);
+		rc = mbedtls_sha512_update(&h->u.sha512, data, len);
 #else
 	else
 		rc = -1;
@@ -57,11 +57,11 @@ int crypto_hash_finish(struct crypto_hash *h, uint8_t *out)
 	int rc;
 
 	if (h->alg == CRYPTO_HASH_SHA256) {
-		rc = mbedtls_sha256_finish_ret(&h->u.sha256, out);
+		rc = mbedtls_sha256_finish(&h->u.sha256, out);
 		mbedtls_sha256_free(&h->u.sha256);
 	} else {
 #if defined(MBEDTLS_SHA512_C)
-		rc = mbedtls_sha512_finish_ret(&h->u.sha512, out);
+		rc = mbedtls_sha512_finish(&h->u.sha512, out);
 		mbedtls_sha512_free(&h->u.sha512);
 #else
 		rc = -1;

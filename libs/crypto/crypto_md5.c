@@ -11,5 +11,5 @@
 
 int crypto_md5(const void *data, size_t len, uint8_t out[CRYPTO_MD5_SIZE])
 {
-	return mbedtls_md5_ret(data, len, out) == 0 ? 0 : -EIO;
+	return mbedtls_md5(data, len, out) == 0 ? 0 : -EIO;
 }

@@ -33,10 +33,7 @@ int crypto_rsa_pss_verify(const uint8_t *pkcs1, size_t pkcs1_len,
 		return -EINVAL;
 	}
 	rsa = mbedtls_pk_rsa(pk);
-	mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
-	rc = mbedtls_rsa_rsassa_pss_verify_ext(rsa, NULL, NULL,
-					       MBEDTLS_RSA_PUBLIC,
-					       MBEDTLS_MD_SHA256, 32, digest,
+	rc = mbedtls_rsa_rsassa_pss_verify_ext(rsa, MBEDTLS_MD_SHA256, 32, digest,
 					       MBEDTLS_MD_SHA256, 32, sig);
 	mbedtls_pk_free(&pk);
 	return crypto_mbedtls_errno(rc, -EBADMSG);

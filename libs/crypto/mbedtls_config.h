@@ -4,9 +4,11 @@
  */
 
 /*
- * mbedtls configuration of Slipway's device programs (bootloader, OS image),
- * derived from the .config: only what the chosen algorithm needs is
- * compiled in. The host program and tests use Debian's libmbedtls instead.
+ * mbedtls 3.6 configuration of Slipway's device programs (bootloader, OS
+ * image), derived from the .config: only what the chosen algorithm needs is
+ * compiled in. Host programs link the same source configured by
+ * libs/crypto/mbedtls_host_config.h. mbedtls checks the result itself
+ * (mbedtls/build_info.h includes check_config.h after this file).
  */
 #ifndef SLIPWAY_LIBS_CRYPTO_MBEDTLS_CONFIG_H
 #define SLIPWAY_LIBS_CRYPTO_MBEDTLS_CONFIG_H
@@ -34,7 +36,10 @@ void crypto_heap_unset_free(void *p);
 
 /* Image hashes, and AES-CTR for encrypted image bodies. */
 #define MBEDTLS_SHA256_C
-#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384) || defined(CONFIG_BOOT_ED25519_PURE)
+#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
+#define MBEDTLS_SHA384_C /* 3.x: SHA-384 has its own switch */
+#define MBEDTLS_SHA512_C
+#elif defined(CONFIG_BOOT_ED25519_PURE)
 #define MBEDTLS_SHA512_C
 #endif
 #define MBEDTLS_AES_C
@@ -45,34 +50,36 @@ void crypto_heap_unset_free(void *p);
 #define MBEDTLS_CIPHER_MODE_XTS
 #endif
 
-#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256) || \
-	defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384) || \
-	defined(CONFIG_BOOT_SIGNATURE_RSA_2048) || \
-	defined(CONFIG_BOOT_SIGNATURE_RSA_3072)
-#define MBEDTLS_BIGNUM_C
+/*
+ * ECDSA: libs/crypto/crypto_ecdsa.c reads the key's point and the
+ * signature's r and s itself (no PK, OID or key parser); the ASN.1 reader
+ * takes the signature apart.
+ */
+#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256) || defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
 #define MBEDTLS_ASN1_PARSE_C
-#define MBEDTLS_OID_C
-#define MBEDTLS_MD_C
-#define MBEDTLS_PK_C
-#define MBEDTLS_PK_PARSE_C
 #endif
 
-#if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256) || defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
+#if defined(CONFIG_CRYPTO_P256_P256M)
+/* p256-m (3rdparty/p256-m), called directly, not through PSA. */
+#define CRYPTO_ECDSA_P256M
+#define MBEDTLS_PSA_P256M_DRIVER_ENABLED /* compiles p256-m.c */
+#elif defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256) || defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
+#define MBEDTLS_BIGNUM_C
 #define MBEDTLS_ECP_C
 #define MBEDTLS_ECDSA_C
 #define MBEDTLS_ASN1_WRITE_C /* ecdsa.c needs it even to verify */
-/* Verification handles public data only: no blinding RNG needed. */
-#define MBEDTLS_ECP_NO_INTERNAL_RNG
 /* Fast modular reduction for the NIST curves: several times faster. */
 #define MBEDTLS_ECP_NIST_OPTIM
 /*
- * Small tables: a bootloader has more time than RAM. Measured with make
- * bench and the sim (P-256 verify, NIST_OPTIM on): window 2 needs <= 5 KiB
- * of heap for 22.6M instructions; window 3, 6 KiB and 20.3M; window 4,
- * 8 KiB and 19.4M. Without NIST_OPTIM window 2 takes 83M.
+ * Window 4 for the key's point (mbedtls uses no more for P-256) and the
+ * static comb table for the base point, kept in flash by ecp_curves.c: no
+ * heap and no time spent computing it. Measured with make bench (host,
+ * 256 KiB image): window 2 without the table 39.2M instructions, window 4
+ * 36.2M, window 4 with the table 29.7M. See README, "Verification
+ * speed".
  */
-#define MBEDTLS_ECP_WINDOW_SIZE 2
-#define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
+#define MBEDTLS_ECP_WINDOW_SIZE 4
+#define MBEDTLS_ECP_FIXED_POINT_OPTIM 1
 #if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P256)
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #else
@@ -81,11 +88,18 @@ void crypto_heap_unset_free(void *p);
 #endif
 
 #if defined(CONFIG_BOOT_SIGNATURE_RSA_2048) || defined(CONFIG_BOOT_SIGNATURE_RSA_3072)
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_MD_C
+#define MBEDTLS_PK_C
+#define MBEDTLS_PK_PARSE_C
+#endif
+
+#if defined(CONFIG_BOOT_SIGNATURE_RSA_2048) || defined(CONFIG_BOOT_SIGNATURE_RSA_3072)
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V21
 #define MBEDTLS_MPI_MAX_SIZE 384
 #endif
-
-#include "mbedtls/check_config.h"
 
 #endif

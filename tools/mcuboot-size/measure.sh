@@ -34,7 +34,7 @@ cpu="-mcpu=cortex-m4 -mthumb -mfloat-abi=soft"
 cflags="$cpu -Os -std=gnu11 -ffunction-sections -fdata-sections -ffreestanding
 	--specs=picolibc.specs -DNDEBUG -w -include $autoconf
 	-I$here/port -I$out -I$mcuboot/boot/bootutil/include -I$mcuboot/boot/bootutil/src
-	-I$src -I$src/.deps/mbedtls/include
+	-I$src -I$src/.deps/mbedtls-3.6/include
 	-DMBEDTLS_CONFIG_FILE=\"libs/crypto/mbedtls_config.h\""
 srcs="loader.c swap_move.c swap_misc.c bootutil_misc.c bootutil_public.c
 	bootutil_area.c bootutil_loader.c bootutil_find_key.c bootutil_img_hash.c

@@ -75,6 +75,7 @@ static int to_der(const uint8_t *data, size_t len, uint8_t **der, size_t *der_le
 	const char *end_label, *end_line;
 	char header[96], footer[96];
 	mbedtls_pem_context pem;
+	const uint8_t *pem_der;
 	char *text;
 	size_t used;
 
@@ -108,10 +109,10 @@ static int to_der(const uint8_t *data, size_t len, uint8_t **der, size_t *der_le
 		mbedtls_pem_free(&pem);
 		return -1;
 	}
-	*der = malloc(pem.buflen);
+	pem_der = mbedtls_pem_get_buffer(&pem, der_len);
+	*der = malloc(*der_len ? *der_len : 1);
 	if (*der)
-		memcpy(*der, pem.buf, pem.buflen);
-	*der_len = pem.buflen;
+		memcpy(*der, pem_der, *der_len);
 	free(text);
 	mbedtls_pem_free(&pem);
 	return *der ? 0 : -1;
@@ -132,7 +133,8 @@ static int pk_finish(struct tool_key *k)
 	int n;
 
 	if (mbedtls_pk_get_type(&k->pk) == MBEDTLS_PK_ECKEY) {
-		mbedtls_ecp_group_id id = mbedtls_pk_ec(k->pk)->grp.id;
+		mbedtls_ecp_group_id id =
+			mbedtls_ecp_keypair_get_group_id(mbedtls_pk_ec(k->pk));
 
 		if (id == MBEDTLS_ECP_DP_SECP256R1)
 			k->type = KEY_ECDSA_P256;
@@ -190,7 +192,8 @@ static int load_der(struct tool_key *k, const uint8_t *der, size_t len)
 		set_ed_encoding(k, der[8]);
 		return 0;
 	}
-	if (mbedtls_pk_parse_key(&k->pk, der, len, NULL, 0) == 0) {
+	if (mbedtls_pk_parse_key(&k->pk, der, len, NULL, 0,
+				 mbedtls_ctr_drbg_random, rng()) == 0) {
 		k->has_private = 1;
 	} else {
 		mbedtls_pk_free(&k->pk);
@@ -314,7 +317,8 @@ static int pkcs8_der(struct tool_key *k, uint8_t *buf, size_t len, uint8_t **sta
 		const char *curve;
 		size_t curve_len;
 
-		if (mbedtls_oid_get_oid_by_ec_grp(mbedtls_pk_ec(k->pk)->grp.id,
+		if (mbedtls_oid_get_oid_by_ec_grp(mbedtls_ecp_keypair_get_group_id(
+							  mbedtls_pk_ec(k->pk)),
 						  &curve, &curve_len) ||
 		    (r = mbedtls_asn1_write_oid(&p, buf, curve, curve_len)) < 0)
 			return -1;
@@ -394,13 +398,15 @@ int key_sign(struct tool_key *k, enum crypto_hash_alg alg, const uint8_t *msg,
 	}
 	case KEY_ECDSA_P256:
 	case KEY_ECDSA_P384:
-		return mbedtls_pk_sign(&k->pk, md, msg, msg_len, sig, sig_len,
+		/* `sig` holds 512 bytes (keys.h). */
+		return mbedtls_pk_sign(&k->pk, md, msg, msg_len, sig, 512, sig_len,
 				       mbedtls_ctr_drbg_random, r) == 0 ? 0 : -1;
 	case KEY_RSA2048:
 	case KEY_RSA3072:
 		*sig_len = mbedtls_pk_get_len(&k->pk);
-		mbedtls_rsa_set_padding(mbedtls_pk_rsa(k->pk),
-					MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
+		if (mbedtls_rsa_set_padding(mbedtls_pk_rsa(k->pk), MBEDTLS_RSA_PKCS_V21,
+					    MBEDTLS_MD_SHA256) != 0)
+			return -1;
 		return mbedtls_rsa_rsassa_pss_sign_ext(mbedtls_pk_rsa(k->pk),
 						       mbedtls_ctr_drbg_random, r,
 						       MBEDTLS_MD_SHA256, 32, msg,
