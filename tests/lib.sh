@@ -50,3 +50,11 @@ need_shared() {
 		exit 0
 	fi
 }
+
+# defconfig_built NAME: this test built defconfigs/NAME_defconfig as it is
+# (no option changed) and its whole `make` passed. `make check`'s matrix
+# step then does not build it a second time (tests/run.sh); `make matrix`
+# still builds every defconfig.
+defconfig_built() {
+	echo "$1" >>"$BUILD/defconfigs-built"
+}

@@ -29,6 +29,7 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 		not_ok "$name builds"; sed 's/^/#   /' "$TESTTMP/$name.log"; continue
 	fi
 	ok "$name builds: bootloader ESP image, signed OS image, flash image"
+	defconfig_built "$name"
 	cfg() { sed -n "s/^CONFIG_$1=//p" "$o/.config" | tr -d '"'; }
 	chip=$(cfg ESP_CHIP_NAME)
 	CHIP=$(echo "$chip" | tr a-z A-Z)

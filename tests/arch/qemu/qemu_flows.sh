@@ -36,6 +36,7 @@ if ! { make -s -C "$SRCTREE" O="$qdir" "${QEMU_CONFIG}_defconfig" >/dev/null &&
        make -s -C "$SRCTREE" O="$qdir" >"$TESTTMP/build.log" 2>&1; }; then
 	not_ok "build ${QEMU_CONFIG}_defconfig"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0
 fi
+defconfig_built "$QEMU_CONFIG"
 ok "$QEMU_CONFIG builds: bootloader, signed OS image, $(($(sed -n 's/^CONFIG_FLASH_SIZE=//p' "$qdir/.config") >> 20)) MiB flash file"
 SLIPWAY=$qdir/host/slipway
 

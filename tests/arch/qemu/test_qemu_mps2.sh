@@ -132,6 +132,7 @@ machine=an505
 qdir=$BUILD/mps2-an505
 if make -s -C "$SRCTREE" O="$qdir" mps2-an505_defconfig >/dev/null &&
    make -s -C "$SRCTREE" O="$qdir" >"$TESTTMP/build505.log" 2>&1; then
+	defconfig_built mps2-an505
 	cp "$qdir/slipway-flash.bin" "$flash"
 	: >"$log"
 	start_dev

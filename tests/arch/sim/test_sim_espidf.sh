@@ -16,6 +16,7 @@ if ! { make -s -C "$SRCTREE" O="$b" sim_espidf_defconfig >/dev/null &&
        make -s -C "$SRCTREE" O="$b" >"$TESTTMP/build.log" 2>&1; }; then
 	not_ok "build sim_espidf_defconfig"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0
 fi
+defconfig_built sim_espidf
 ok "sim_espidf_defconfig builds (table, otadata, OS as an ESP image)"
 boot=$b/slipway-boot
 flash=$TESTTMP/flash.bin
