@@ -70,8 +70,8 @@ for s in $(cd "$src" && find tests -name 'test_*.sh' | sort); do
 	printf '  %-40s %3d passed, %d failed\n' "$s" "$p" "$f"
 done
 
-echo "== fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-10}s per target; 'make fuzz' runs long)"
-if make -s -C "$src" O="$out" fuzz FUZZ_SECONDS="${FUZZ_SMOKE_SECONDS:-10}" >"$bdir/fuzz.log" 2>&1; then
+echo "== fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-5}s per target; 'make fuzz' runs long)"
+if make -s -C "$src" O="$out" fuzz FUZZ_SECONDS="${FUZZ_SMOKE_SECONDS:-5}" >"$bdir/fuzz.log" 2>&1; then
 	sed 's/^/  /' "$bdir/fuzz.log"
 	pass=$((pass + $(grep -c ', no crash$' "$bdir/fuzz.log")))
 else
