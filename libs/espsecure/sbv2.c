@@ -6,6 +6,8 @@
 #include "libs/espsecure/sbv2.h"
 #include "libs/crypto/crypto_hash.h"
 #include "libs/crypto/crypto_sbv2.h"
+#include "libs/util/crc32.h"
+#include "libs/util/le.h"
 
 #include <errno.h>
 #include <string.h>
@@ -15,22 +17,9 @@
 #define ECDSA_POINT_FIELD_256 64u /* P-192 and P-256 points fill 64 bytes */
 #define ECDSA_POINT_FIELD_384 96u
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
 uint32_t sbv2_crc32(const uint8_t *data, size_t len)
 {
-	uint32_t crc = 0xffffffffu;
-
-	while (len--) {
-		crc ^= *data++;
-		for (int i = 0; i < 8; i++)
-			crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-	}
-	return ~crc;
+	return ~crc32_le_update(0xffffffffu, data, len);
 }
 
 enum sbv2_status sbv2_block_decode(const uint8_t raw[SBV2_BLOCK_SIZE],
@@ -43,7 +32,7 @@ enum sbv2_status sbv2_block_decode(const uint8_t raw[SBV2_BLOCK_SIZE],
 	if (raw[0] != SBV2_MAGIC ||
 	    (raw[1] != SBV2_VERSION_RSA && raw[1] != SBV2_VERSION_ECDSA))
 		return SBV2_ERR_ABSENT;
-	if (sbv2_crc32(raw, SBV2_CRC_LEN) != le32(raw + SBV2_CRC_LEN))
+	if (sbv2_crc32(raw, SBV2_CRC_LEN) != get_le32(raw + SBV2_CRC_LEN))
 		return SBV2_ERR_CRC;
 	b->raw = raw;
 	b->version = raw[1];
@@ -97,7 +86,7 @@ enum sbv2_status sbv2_block_verify(const struct sbv2_block *b,
 
 	if (b->version == SBV2_VERSION_RSA)
 		rc = crypto_sbv2_rsa_pss_verify(b->raw + SBV2_RSA_N,
-						le32(b->raw + SBV2_RSA_E),
+						get_le32(b->raw + SBV2_RSA_E),
 						b->raw + SBV2_RSA_SIG, digest);
 	else
 		rc = crypto_sbv2_ecdsa_verify(b->curve, b->coord_len, b->point,

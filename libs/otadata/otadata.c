@@ -12,6 +12,7 @@
 #include "libs/otadata/otadata.h"
 
 #include "drivers/mtd/mtd.h"
+#include "libs/util/crc32.h"
 #include "libs/util/le.h"
 
 #include <errno.h>
@@ -19,16 +20,12 @@
 
 uint32_t otadata_crc(uint32_t seq)
 {
-	/* Reflected CRC-32 (poly 0xedb88320), register seeded with
-	 * ~0xffffffff = 0 by the ROM's pre-inversion, output inverted. */
-	uint32_t crc = 0;
+	/* The sequence number's 4 bytes, register seeded with ~0xffffffff =
+	 * 0 by the ROM's pre-inversion, output inverted. */
+	uint8_t b[4];
 
-	for (int i = 0; i < 4; i++) {
-		crc ^= (seq >> (8 * i)) & 0xffu;
-		for (int b = 0; b < 8; b++)
-			crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-	}
-	return ~crc;
+	put_le32(b, seq);
+	return ~crc32_le_update(0, b, sizeof(b));
 }
 
 void otadata_entry_decode(const uint8_t buf[OTADATA_ENTRY_LEN],
