@@ -9,6 +9,10 @@
 SRCTREE := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 O ?= build
 OUT := $(abspath $(O))
+# The host program and the host mbedtls do not depend on the configuration:
+# with HOST_O= a build takes them from another build directory, building
+# them there if needed (make check points every build at its first one).
+HOST_OUT := $(abspath $(or $(HOST_O),$(O)))
 CONFIG := $(OUT)/.config
 AUTOCONF := $(OUT)/include/generated/autoconf.h
 SLIPWAY_VERSION := $(shell cat $(SRCTREE)/VERSION)
@@ -399,7 +403,7 @@ endif
 # ---------------------------------------------------------------------------
 # The host program: independent of the configuration.
 
-HOST_OBJDIR := $(OUT)/host/obj
+HOST_OBJDIR := $(HOST_OUT)/host/obj
 HOST_OBJS := $(patsubst %.c,$(HOST_OBJDIR)/%.o,$(HOST_SRCS))
 
 # mbedtls for every host program, from the same source as the devices',
@@ -409,9 +413,9 @@ HOST_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c base64.c bignum.c bignum_core
     entropy_poll.c hkdf.c hmac_drbg.c md.c md5.c oid.c pem.c pk.c pk_ecc.c pk_wrap.c \
     pkparse.c pkwrite.c platform.c platform_util.c rsa.c rsa_alt_helpers.c sha1.c \
     sha256.c sha512.c
-HOST_MBEDTLS_OBJS := $(patsubst %.c,$(OUT)/host/mbedtls/%.o,$(HOST_MBEDTLS_SRCS))
+HOST_MBEDTLS_OBJS := $(patsubst %.c,$(HOST_OUT)/host/mbedtls/%.o,$(HOST_MBEDTLS_SRCS))
 
-$(OUT)/host/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(SRCTREE)/libs/crypto/mbedtls_host_config.h
+$(HOST_OUT)/host/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(SRCTREE)/libs/crypto/mbedtls_host_config.h
 	$(quiet) HOSTCC mbedtls/$*.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -O2 -g -w -I$(SRCTREE) $(HOST_MBEDTLS_DEFS) -I$(MBEDTLS_SRC)/library \
@@ -426,7 +430,7 @@ $(HOST_OBJDIR)/%.o: $(SRCTREE)/%.c | $(MBEDTLS_SRC)/include/mbedtls/build_info.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(HOST_TOOL): $(HOST_OBJS) $(HOST_MBEDTLS_LIB)
+$(HOST_OUT)/host/slipway: $(HOST_OBJS) $(HOST_MBEDTLS_LIB)
 	$(quiet) HOSTLD $(@F)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $(HOST_OBJS) $(HOST_LDLIBS) -lcjson
@@ -435,7 +439,7 @@ $(HOST_TOOL): $(HOST_OBJS) $(HOST_MBEDTLS_LIB)
 # and UBSan: the script tests run this one (tests/lib.sh), and tests/run.sh
 # counts any finding as a failure.
 HOST_SAN_TOOL := $(OUT)/host-san/slipway
-HOST_SAN_OBJDIR := $(OUT)/host-san/obj
+HOST_SAN_OBJDIR := $(HOST_OUT)/host-san/obj
 HOST_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                  -fno-omit-frame-pointer
 HOST_SAN_OBJS := $(patsubst %.c,$(HOST_SAN_OBJDIR)/%.o,$(HOST_SRCS))
@@ -445,10 +449,18 @@ $(HOST_SAN_OBJDIR)/%.o: $(SRCTREE)/%.c | $(MBEDTLS_SRC)/include/mbedtls/build_in
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -MMD -MP -c $< -o $@
 
-$(HOST_SAN_TOOL): $(HOST_SAN_OBJS) $(HOST_MBEDTLS_LIB)
+$(HOST_OUT)/host-san/slipway: $(HOST_SAN_OBJS) $(HOST_MBEDTLS_LIB)
 	$(quiet) HOSTLD $(@F) [asan]
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_SANITIZE) -o $@ $(HOST_SAN_OBJS) $(HOST_LDLIBS) -lcjson
+
+# Built in another directory (HOST_O): each build still has its own copy,
+# where its scripts and users look for it.
+ifneq ($(HOST_OUT),$(OUT))
+$(HOST_TOOL) $(HOST_SAN_TOOL): $(OUT)/%: $(HOST_OUT)/%
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+endif
 
 
 # ---------------------------------------------------------------------------

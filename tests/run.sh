@@ -24,6 +24,11 @@ if ! make -s -C "$src" O="$bdir" sim_defconfig >/dev/null ||
 	exit 1
 fi
 
+# Every later build (script tests, fuzz, matrix) takes the host program and
+# the host mbedtls from this one instead of compiling them again (Makefile,
+# HOST_O): about 24 s of CPU per build directory.
+export HOST_O="$bdir"
+
 echo "== unit tests (cmocka)"
 for t in $(cat "$bdir/tests/list"); do
 	log=$t.log
