@@ -46,8 +46,12 @@ boot_count() {
 	runner=$!
 	n=
 	for _ in $(seq 600); do
-		n=$(tr -d '\r' <"$log" | sed -n "$expr")
-		[ -n "$n" ] && break
+		# Only a log that ends with a line's end: a jump line still being
+		# written would give a truncated count.
+		if [ -z "$(tail -c 1 "$log" | tr -d '\r\n')" ]; then
+			n=$(tr -d '\r' <"$log" | sed -n "$expr")
+			[ -n "$n" ] && break
+		fi
 		sleep 0.05
 	done
 	kill "$(cat "$dir/$name.pid")" 2>/dev/null || true
