@@ -53,16 +53,13 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: bootloader descriptor at 0x20"
 	fi
-	# image-info prints it by esptool's heuristic (the last DRAM segment
-	# of 80 bytes or more starts with it): on the C3 and C2, whose code
-	# is in IRAM; on the C6 and H2 every SRAM address is DRAM, so the
-	# code segment is that last one and neither tool prints it.
-	case $chip in
-	esp32c3|esp32c2)
-		grep -q '^Bootloader information' "$info" && grep -q "^ESP-IDF: slipway-" "$info" &&
-			ok "$name: image-info prints the bootloader information" ||
-			not_ok "$name: image-info's bootloader information" ;;
-	esac
+	# image-info prints it by esptool's rule (the last DRAM segment of 80
+	# bytes or more starts with it): on the C3 and C2 the code is in IRAM;
+	# on the C6 and H2 every SRAM address is DRAM, so the bootloader is
+	# one segment, descriptor first (esp_program.ld.S).
+	grep -q '^Bootloader information' "$info" && grep -q "^ESP-IDF: slipway-" "$info" &&
+		ok "$name: image-info prints the bootloader information" ||
+		not_ok "$name: image-info's bootloader information"
 	# every segment in DRAM or IRAM, none in the flash windows
 	segs=$(awk '/^-------/ { s = 1; next } s && NF >= 5 && $1 ~ /^[0-9]+$/ { print $5, $6, $7 } /^$/ { s = 0 }' "$info")
 	if [ -n "$segs" ] && ! echo "$segs" | grep -q 'ROM' &&

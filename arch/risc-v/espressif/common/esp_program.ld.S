@@ -61,14 +61,38 @@
 OUTPUT_ARCH(riscv)
 ENTRY(_start)
 
+/*
+ * The bootloader on a chip with one address for IRAM and DRAM (C6, H2)
+ * is one output section: descriptor, code, read-only data, data. The
+ * ESP image then has one segment, starting with esp_bootloader_desc_t:
+ * segment 0 (ESP-IDF reads the descriptor at image offset 0x20) and the
+ * last SRAM segment of 80 bytes or more, where esptool's image_info
+ * looks for it. Every SRAM address is "DRAM" on these chips, so any
+ * segment after the descriptor's would hide it, as it does for ESP-IDF's
+ * own C6/H2 bootloaders (its iram_loader_seg comes after dram_seg).
+ * elf2image merges adjacent sections only when both are code or both
+ * are not, hence one section rather than several.
+ */
+#if defined(LINK_LOADER) && ESP_IRAM_ALIAS == 0
+#define LOADER_ONE_SEGMENT 1
+#endif
+
 MEMORY
 {
 #if defined(LINK_OS)
 	load (r) : ORIGIN = ESP_APP_IRAM - LOAD_HEADER_LEN, LENGTH = LOAD_HEADER_LEN + 2 * CODE_LEN
 #endif
+#if defined(LOADER_ONE_SEGMENT)
+	sram (rwx) : ORIGIN = ESP_LOADER_RAM, LENGTH = DRAM_END - ESP_LOADER_RAM
+#else
 	iram (rx) : ORIGIN = IRAM_ORIGIN, LENGTH = CODE_LEN
 	dram (rw) : ORIGIN = DRAM_ORIGIN, LENGTH = DRAM_END - DRAM_ORIGIN
+#endif
 }
+
+#if defined(LOADER_ONE_SEGMENT)
+REGION_ALIAS("dram", sram);
+#endif
 
 #if defined(LINK_OS)
 #define TO_LOAD AT > load
@@ -96,10 +120,32 @@ SECTIONS
 #endif
 
 	/* Everything is in RAM: .ramfunc is ordinary code here. */
+#define TEXT_INPUTS                                                            \
+	KEEP(*(.text.start))                                                   \
+	*(.text .text.* .ramfunc .ramfunc.*)                                   \
+	. = ALIGN(8);
+#define RODATA_INPUTS                                                          \
+	*(.rodata .rodata.* .srodata .srodata.*)                               \
+	*(.eh_frame .eh_frame_hdr)                                             \
+	. = ALIGN(8);
+#define DATA_INPUTS                                                            \
+	*(.data .data.*)                                                       \
+	. = ALIGN(8);                                                          \
+	__global_pointer$ = . + 0x800;                                         \
+	*(.sdata .sdata.*)                                                     \
+	. = ALIGN(8);
+
+#if defined(LOADER_ONE_SEGMENT)
+	.sram : {
+		KEEP(*(.dram0.bootdesc))
+		TEXT_INPUTS
+		RODATA_INPUTS
+		DATA_INPUTS
+	} > sram
+	ASSERT(ADDR(.sram) == ORIGIN(sram), "the descriptor starts SRAM")
+#else
 	.iram.text : ALIGN(4) {
-		KEEP(*(.text.start))
-		*(.text .text.* .ramfunc .ramfunc.*)
-		. = ALIGN(8);
+		TEXT_INPUTS
 	} > iram TO_LOAD
 
 #if defined(LINK_LOADER)
@@ -110,21 +156,18 @@ SECTIONS
 #endif
 
 	.rodata : ALIGN(8) {
-		*(.rodata .rodata.* .srodata .srodata.*)
-		*(.eh_frame .eh_frame_hdr)
-		. = ALIGN(8);
+		RODATA_INPUTS
 	} > dram TO_LOAD
+#endif
 
 	.init_array : { KEEP(*(.init_array .init_array.* .ctors)) } > dram TO_LOAD
 	ASSERT(SIZEOF(.init_array) == 0, "constructors would not run")
 
+#if !defined(LOADER_ONE_SEGMENT)
 	.data : ALIGN(8) {
-		*(.data .data.*)
-		. = ALIGN(8);
-		__global_pointer$ = . + 0x800;
-		*(.sdata .sdata.*)
-		. = ALIGN(8);
+		DATA_INPUTS
 	} > dram TO_LOAD
+#endif
 
 	.tdata : ALIGN(8) {
 		__tls_base = .;
