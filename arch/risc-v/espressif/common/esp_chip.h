@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+struct arch_reset_cause;
 struct mtd_dev;
 struct serial_dev;
 
@@ -24,5 +25,9 @@ struct serial_dev *esp_uart0(void);
 
 /* major * 100 + minor, from eFuse (esp-formats.md 5.6). */
 unsigned int esp_chip_revision(void);
+
+/* The class and name of the ROM's reset reason `code` (esp_reset.c);
+ * ARCH_RESET_UNKNOWN, "unknown" for a code no chip here defines. */
+void esp_reset_cause_of(unsigned int code, struct arch_reset_cause *cause);
 
 #endif
