@@ -99,6 +99,18 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: bootloader RAM (stack top 0x$st, want $top; low $low_ok)"
 	fi
+	# the SMP line Kconfig chose: the USB-Serial-JTAG driver linked in
+	# both programs only when chosen (the C2 has no such controller)
+	usj_in() { riscv64-unknown-elf-nm "$o/$1" | grep -q ' esp_usj_read$'; }
+	if [ "$(cfg ESP_SMP_USB_SERIAL_JTAG)" = y ]; then
+		usj_in slipway-boot && usj_in slipway-os &&
+			ok "$name: SMP on USB-Serial-JTAG: its driver is in the bootloader and the OS" ||
+			not_ok "$name: USB-Serial-JTAG chosen but its driver is not linked"
+	else
+		! usj_in slipway-boot && ! usj_in slipway-os &&
+			ok "$name: SMP on UART0: no USB-Serial-JTAG driver linked" ||
+			not_ok "$name: USB-Serial-JTAG driver linked though UART0 was chosen"
+	fi
 	expect_ok "$name: the OS image verifies" "$o/host/slipway" image verify \
 		--key "$SRCTREE/keys/test/ecdsa-p256.pem" "$o/slipway-os.img"
 	hdr=$(($(cfg OS_IMAGE_HEADER_SIZE)))

@@ -61,4 +61,7 @@
 #define ESP_IO_MUX_BASE 0x60009000
 #define ESP_GPIO_PINS 22
 
+/* USB-Serial-JTAG (ESP-IDF v5.5.5's reg_base.h, not in the contract) */
+#define ESP_USJ_BASE 0x60043000
+
 #endif

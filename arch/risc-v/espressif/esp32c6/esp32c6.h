@@ -62,4 +62,7 @@
 #define ESP_IO_MUX_BASE 0x60090000
 #define ESP_GPIO_PINS 31
 
+/* USB-Serial-JTAG (ESP-IDF v5.5.5's reg_base.h, not in the contract) */
+#define ESP_USJ_BASE 0x6000f000
+
 #endif
