@@ -87,6 +87,8 @@ static const struct esp_rom_flash_rom rom_flash = {
 	.write = esp_rom_spiflash_write,
 	.erase_sector = esp_rom_spiflash_erase_sector,
 	.unlock = esp_rom_spiflash_unlock,
+	.cache_suspend = Cache_Suspend_ICache,
+	.cache_resume = Cache_Resume_ICache,
 };
 
 struct mtd_dev *esp_boot_flash(void)
