@@ -122,8 +122,22 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: load header"
 	fi
+	# code and read-only data mapped from the slot (IROM, DROM): each at
+	# its window's start plus its slot offset (so congruent modulo the
+	# 64 KiB page), DROM one page higher (never IROM's MMU entry)
+	irom=$(hdrval ESP_APP_IROM "$chip_h") drom=$(hdrval ESP_APP_DROM "$chip_h")
+	p=$o/slipway-os.payload
+	i_addr=$(le32_at "$p" 56) i_off=$(le32_at "$p" 60) i_size=$(le32_at "$p" 64)
+	d_addr=$(le32_at "$p" 68) d_off=$(le32_at "$p" 72) d_size=$(le32_at "$p" 76)
+	if [ "$i_size" -gt 0 ] && [ "$d_size" -gt 0 ] &&
+	   [ "$i_addr" = $((irom + i_off)) ] && [ "$d_addr" = $((drom + 0x10000 + d_off)) ] &&
+	   [ $((i_off + i_size)) -le "$d_off" ]; then
+		ok "$name: the OS maps IROM ($i_size bytes at $(printf %#x "$i_addr")) and DROM ($d_size bytes) from the slot"
+	else
+		not_ok "$name: IROM/DROM regions ($i_addr $i_off $i_size; $d_addr $d_off $d_size)"
+	fi
 	# the build step that refuses a load header the bootloader would refuse
-	grep -q "accepted on $chip\$" "$o/hostcfg/esp-load.ok" &&
+	grep -q "IROM .*DROM .*accepted on $chip\$" "$o/hostcfg/esp-load.ok" &&
 		ok "$name: the build checked the OS image's load header against the $chip map" ||
 		not_ok "$name: the load header build check"
 	# the same payload with its IRAM region moved onto the bootloader's

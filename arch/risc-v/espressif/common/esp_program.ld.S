@@ -14,14 +14,19 @@
  * load header is checked against). esp_bootloader_desc_t is the first
  * thing in DRAM (section .dram0.bootdesc, which elf2image puts first).
  *
- * LINK_OS: the OS image, copied by the bootloader through its load
- * header: the header (filled in here) then code for IRAM at the chip's
- * app origin, then read-only data and data for DRAM above the code's
- * bytes, bss and the stack up to the bootloader's RAM. Load addresses
- * follow each other from the header on, so the raw binary is the
- * payload and each region's slot offset is its load address less the
- * header's plus the image header's size. No IROM/DROM: the OS runs from
- * RAM (the loader maps them for images that have them).
+ * LINK_OS: the OS image, started by the bootloader through its load
+ * header: the header (filled in here), then what is copied to RAM (for
+ * IRAM at the chip's app origin: the start-up, the trap vector and the
+ * .ramfunc code that runs with the flash cache suspended; for DRAM above
+ * it: small read-only data, data; bss and the stack up to the
+ * bootloader's RAM), then what the MMU maps from the slot (IROM: the
+ * rest of the code; DROM: read-only data). Load addresses follow each
+ * other from the header on, so the raw binary is the payload and each
+ * region's slot offset is its load address less the header's plus the
+ * image header's size. A mapped region's address is its window's start
+ * plus its slot offset (DROM one page higher, so IROM and DROM never
+ * share an MMU entry): congruent with its flash offset modulo the page,
+ * as the load header's check requires, with no padding in the image.
  */
 #include "../../../../libs/espimage/esp_load_map.h"
 #if defined(CONFIG_CHIP_ESP32C3)
@@ -42,6 +47,7 @@
 
 #define STACK_SIZE 0x2000
 #define LOAD_HEADER_LEN 96
+#define MMU_PAGE 0x10000 /* the page esp_load_map.c checks against */
 
 #if defined(LINK_LOADER)
 #define CODE_LEN ESP_LOADER_CODE_LEN
@@ -80,7 +86,7 @@ ENTRY(_start)
 MEMORY
 {
 #if defined(LINK_OS)
-	load (r) : ORIGIN = ESP_APP_IRAM - LOAD_HEADER_LEN, LENGTH = LOAD_HEADER_LEN + 2 * CODE_LEN
+	load (r) : ORIGIN = ESP_APP_IRAM - LOAD_HEADER_LEN, LENGTH = CONFIG_FLASH_AREA_IMAGE0_PRIMARY_SIZE
 #endif
 #if defined(LOADER_ONE_SEGMENT)
 	sram (rwx) : ORIGIN = ESP_LOADER_RAM, LENGTH = DRAM_END - ESP_LOADER_RAM
@@ -112,13 +118,26 @@ SECTIONS
 		LONG(__dram_end - ADDR(.rodata))
 		LONG(0) LONG(0) LONG(0)  /* LP IRAM */
 		LONG(0) LONG(0) LONG(0)  /* LP DRAM */
-		LONG(0) LONG(0) LONG(0)  /* IROM */
-		LONG(0) LONG(0) LONG(0)  /* DROM */
+		LONG(ADDR(.flash.text)) LONG(SLOT_OFFSET(LOADADDR(.flash.text)))
+		LONG(SIZEOF(.flash.text))
+		LONG(ADDR(.flash.rodata)) LONG(SLOT_OFFSET(LOADADDR(.flash.rodata)))
+		LONG(SIZEOF(.flash.rodata))
 		LONG(0) LONG(0) LONG(0) LONG(0)
 	} > load
 	ASSERT(SIZEOF(.load_header) == LOAD_HEADER_LEN, "the load header is 96 bytes")
 #endif
 
+#if defined(LINK_OS)
+	/* In RAM what must run or be read with the flash cache off. */
+#define TEXT_INPUTS                                                            \
+	KEEP(*(.text.start))                                                   \
+	*(.ramfunc .ramfunc.*)                                                 \
+	. = ALIGN(8);
+#define RODATA_INPUTS                                                          \
+	*(.srodata .srodata.*)                                                 \
+	*(.eh_frame .eh_frame_hdr)                                             \
+	. = ALIGN(8);
+#else
 	/* Everything is in RAM: .ramfunc is ordinary code here. */
 #define TEXT_INPUTS                                                            \
 	KEEP(*(.text.start))                                                   \
@@ -128,6 +147,7 @@ SECTIONS
 	*(.rodata .rodata.* .srodata .srodata.*)                               \
 	*(.eh_frame .eh_frame_hdr)                                             \
 	. = ALIGN(8);
+#endif
 #define DATA_INPUTS                                                            \
 	*(.data .data.*)                                                       \
 	. = ALIGN(8);                                                          \
@@ -179,6 +199,21 @@ SECTIONS
 #if defined(LINK_OS)
 	ASSERT(LOADADDR(.tdata) - LOADADDR(.rodata) == ADDR(.tdata) - ADDR(.rodata),
 	       "DRAM's load addresses are not contiguous")
+
+	/* Mapped from the slot: address = window + slot offset. */
+	__irom_lma = LOADADDR(.tdata) + SIZEOF(.tdata);
+	.flash.text ESP_APP_IROM + SLOT_OFFSET(__irom_lma) : AT(__irom_lma) {
+		*(.text .text.*)
+		. = ALIGN(16);
+	}
+	__drom_lma = LOADADDR(.flash.text) + SIZEOF(.flash.text);
+	.flash.rodata ESP_APP_DROM + MMU_PAGE + SLOT_OFFSET(__drom_lma) : AT(__drom_lma) {
+		*(.rodata .rodata.*)
+		. = ALIGN(16);
+	}
+	ASSERT((ADDR(.flash.text) - SLOT_OFFSET(LOADADDR(.flash.text))) % MMU_PAGE == 0 &&
+	       (ADDR(.flash.rodata) - SLOT_OFFSET(LOADADDR(.flash.rodata))) % MMU_PAGE == 0,
+	       "a mapped region is not congruent with its slot offset")
 #endif
 
 	.tbss : ALIGN(8) {

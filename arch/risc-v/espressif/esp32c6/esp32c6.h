@@ -20,6 +20,9 @@
 #define ESP_APP_IRAM 0x40800000
 #define ESP_APP_DRAM 0x40800000
 #define ESP_LOADER_CODE_LEN 0x12000
+/* 5.2: the flash windows an OS image's IROM and DROM are mapped into */
+#define ESP_APP_IROM 0x42000000
+#define ESP_APP_DROM 0x42000000
 #define ESP_OS_CODE_LEN 0x20000
 
 /* 5.5: LP watchdog; both keys the same; SWD auto-feed is bit 18. */
