@@ -31,6 +31,33 @@ int arch_reset(void);
 /* Level (0 or 1) of GPIO input `pin`, or a negative errno. */
 int arch_gpio_read(unsigned int pin);
 
+/*
+ * Why the chip last reset (CONFIG_ARCH_HAVE_RESET_CAUSE): the class, for
+ * decisions (no factory reset on a deep-sleep wake, as ESP-IDF), and the
+ * chip's own code and name, for the log. The classes are NuttX's
+ * BOARDIOC_RESET_CAUSE ones, folded: a watchdog of any scope is WATCHDOG.
+ */
+enum arch_reset_class {
+	ARCH_RESET_UNKNOWN,
+	ARCH_RESET_POWER_ON,
+	ARCH_RESET_BROWN_OUT,
+	ARCH_RESET_SOFTWARE,
+	ARCH_RESET_WATCHDOG,
+	ARCH_RESET_DEEP_SLEEP,
+	ARCH_RESET_HOST,   /* asked by a debugger or a USB host (JTAG, USB) */
+	ARCH_RESET_GLITCH, /* clock or power glitch detector, eFuse CRC */
+};
+
+struct arch_reset_cause {
+	enum arch_reset_class cls;
+	unsigned int code; /* the chip's */
+	const char *name;  /* the chip vendor's name for the code */
+};
+
+#if defined(CONFIG_ARCH_HAVE_RESET_CAUSE)
+void arch_reset_cause(struct arch_reset_cause *cause);
+#endif
+
 /* Busy or sleep for `ms` milliseconds. */
 void arch_delay_ms(unsigned int ms);
 

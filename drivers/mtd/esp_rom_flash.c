@@ -20,11 +20,79 @@ static struct esp_rom_flash *to_rom_flash(struct mtd_dev *dev)
 	return (struct esp_rom_flash *)dev;
 }
 
+/* One ROM call, everything it needs copied onto the stack (DRAM) by the
+ * caller: unlock, erase sector `off`, or read or write (`rw`) words. */
+struct rom_call {
+	int (*unlock)(void);
+	int (*erase)(uint32_t sector);
+	int (*rw)(uint32_t off, uint32_t *buf, int32_t len);
+	uint32_t off;
+	uint32_t *buf;
+	int32_t len;
+	uint32_t (*suspend)(void);
+	void (*resume)(uint32_t state);
+};
+
+/* The only code that runs with the cache suspended: in IRAM, reading
+ * nothing but `c` (no jump tables, no constants from flash). */
+__attribute__((section(".ramfunc.esp_rom_flash"), noinline))
+static int rom_call(const struct rom_call *c)
+{
+	uint32_t state = 0;
+	int rc;
+
+	if (c->suspend != NULL)
+		state = c->suspend();
+	if (c->unlock != NULL)
+		rc = c->unlock();
+	else if (c->erase != NULL)
+		rc = c->erase(c->off);
+	else
+		rc = c->rw(c->off, c->buf, c->len);
+	if (c->resume != NULL)
+		c->resume(state);
+	return rc;
+}
+
+static int rom_rw(const struct esp_rom_flash *f,
+		  int (*fn)(uint32_t, uint32_t *, int32_t), uint32_t off,
+		  uint32_t *buf, uint32_t len)
+{
+	struct rom_call c = { NULL, NULL, fn, off, buf, (int32_t)len,
+			      f->rom->cache_suspend, f->rom->cache_resume };
+
+	return rom_call(&c) == 0 ? 0 : -EIO;
+}
+
 /* Words [off, off + len) into `dst` (off and len word-aligned). */
 static int rom_read_words(struct esp_rom_flash *f, uint32_t off, uint32_t *dst,
 			  uint32_t len)
 {
-	return f->rom->read(off, dst, (int32_t)len) == 0 ? 0 : -EIO;
+	return rom_rw(f, f->rom->read, off, dst, len);
+}
+
+/* The ROM's write takes a const source; the call passes it on as is. */
+static int rom_write_words(struct esp_rom_flash *f, uint32_t off,
+			   const uint32_t *src, uint32_t len)
+{
+	return rom_rw(f, (int (*)(uint32_t, uint32_t *, int32_t))f->rom->write,
+		      off, (uint32_t *)src, len);
+}
+
+static int rom_erase_sector(struct esp_rom_flash *f, uint32_t sector)
+{
+	struct rom_call c = { NULL, f->rom->erase_sector, NULL, sector, NULL, 0,
+			      f->rom->cache_suspend, f->rom->cache_resume };
+
+	return rom_call(&c) == 0 ? 0 : -EIO;
+}
+
+static int rom_unlock(struct esp_rom_flash *f)
+{
+	struct rom_call c = { f->rom->unlock, NULL, NULL, 0, NULL, 0,
+			      f->rom->cache_suspend, f->rom->cache_resume };
+
+	return rom_call(&c) == 0 ? 0 : -EIO;
 }
 
 static int rom_flash_read(struct mtd_dev *dev, uint32_t off, void *buf, size_t len)
@@ -80,8 +148,9 @@ static int rom_flash_program(struct mtd_dev *dev, uint32_t off, const void *buf,
 		uint32_t at = off + (uint32_t)done;
 
 		memcpy(f->bounce, src + done, n);
-		if (f->rom->write(at, f->bounce, (int32_t)n) != 0)
-			return -EIO;
+		rc = rom_write_words(f, at, f->bounce, n);
+		if (rc != 0)
+			return rc;
 		rc = rom_read_words(f, at, f->check, n);
 		if (rc != 0)
 			return rc;
@@ -98,8 +167,10 @@ static int rom_flash_erase(struct mtd_dev *dev, uint32_t off, size_t len)
 	/* A whole slot is hundreds of sectors and tens of ms each: longer
 	 * than a watchdog's timeout, so it is fed per sector. */
 	for (uint32_t at = off; at < off + len; at += ESP_ROM_FLASH_SECTOR) {
-		if (f->rom->erase_sector(at / ESP_ROM_FLASH_SECTOR) != 0)
-			return -EIO;
+		int rc = rom_erase_sector(f, at / ESP_ROM_FLASH_SECTOR);
+
+		if (rc != 0)
+			return rc;
 		arch_wdt_feed();
 	}
 	return 0;
@@ -126,7 +197,7 @@ int esp_rom_flash_init(struct esp_rom_flash *f,
 					.size = size };
 	if (mtd_geometry_check(&f->geo) != 0)
 		return -EINVAL;
-	if (rom->unlock != NULL && rom->unlock() != 0)
+	if (rom->unlock != NULL && rom_unlock(f) != 0)
 		return -EIO;
 	return 0;
 }

@@ -15,7 +15,10 @@
  *
  * The functions come in a table, so the same driver runs on the chip (the
  * ROM's addresses, from the chip's linker script) and on the host (a
- * model of the ROM over the simulated flash, tests/drivers/mtd).
+ * model of the ROM over the simulated flash, tests/drivers/mtd). Each ROM
+ * call runs in one function placed in IRAM (.ramfunc) with the cache
+ * suspended, touching only its stack: the rest of the driver may run
+ * from flash.
  */
 #ifndef SLIPWAY_DRIVERS_MTD_ESP_ROM_FLASH_H
 #define SLIPWAY_DRIVERS_MTD_ESP_ROM_FLASH_H
@@ -31,6 +34,12 @@ struct esp_rom_flash_rom {
 	int (*write)(uint32_t flash_off, const uint32_t *src, int32_t len);
 	int (*erase_sector)(uint32_t sector_index);
 	int (*unlock)(void); /* may be NULL */
+	/* Around each read, write and erase: the flash cache suspended,
+	 * then resumed (ESP-IDF disables it around flash operations), so
+	 * nothing mapped from flash (an OS image's IROM and DROM) is fetched
+	 * while the ROM drives the SPI bus. Both NULL: no cache (the host). */
+	uint32_t (*cache_suspend)(void);
+	void (*cache_resume)(uint32_t state);
 };
 
 struct esp_rom_flash {

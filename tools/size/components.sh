@@ -18,7 +18,7 @@ objdump=$1 elf=$2 map=$3 objlist=$4
 	name != "" {
 		if ($0 !~ /ALLOC/) kind = "-"
 		else if ($0 !~ /LOAD/) kind = "bss"
-		else if ($0 ~ /READONLY/) kind = "text"
+		else if ($0 ~ /READONLY/ || $0 ~ /CODE/) kind = "text"
 		else kind = "data"
 		print name, kind; name = ""
 	}' >"$map.kinds"

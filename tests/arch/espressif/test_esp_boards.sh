@@ -53,16 +53,13 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: bootloader descriptor at 0x20"
 	fi
-	# image-info prints it by esptool's heuristic (the last DRAM segment
-	# of 80 bytes or more starts with it): on the C3 and C2, whose code
-	# is in IRAM; on the C6 and H2 every SRAM address is DRAM, so the
-	# code segment is that last one and neither tool prints it.
-	case $chip in
-	esp32c3|esp32c2)
-		grep -q '^Bootloader information' "$info" && grep -q "^ESP-IDF: slipway-" "$info" &&
-			ok "$name: image-info prints the bootloader information" ||
-			not_ok "$name: image-info's bootloader information" ;;
-	esac
+	# image-info prints it by esptool's rule (the last DRAM segment of 80
+	# bytes or more starts with it): on the C3 and C2 the code is in IRAM;
+	# on the C6 and H2 every SRAM address is DRAM, so the bootloader is
+	# one segment, descriptor first (esp_program.ld.S).
+	grep -q '^Bootloader information' "$info" && grep -q "^ESP-IDF: slipway-" "$info" &&
+		ok "$name: image-info prints the bootloader information" ||
+		not_ok "$name: image-info's bootloader information"
 	# every segment in DRAM or IRAM, none in the flash windows
 	segs=$(awk '/^-------/ { s = 1; next } s && NF >= 5 && $1 ~ /^[0-9]+$/ { print $5, $6, $7 } /^$/ { s = 0 }' "$info")
 	if [ -n "$segs" ] && ! echo "$segs" | grep -q 'ROM' &&
@@ -102,6 +99,18 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: bootloader RAM (stack top 0x$st, want $top; low $low_ok)"
 	fi
+	# the SMP line Kconfig chose: the USB-Serial-JTAG driver linked in
+	# both programs only when chosen (the C2 has no such controller)
+	usj_in() { riscv64-unknown-elf-nm "$o/$1" | grep -q ' esp_usj_read$'; }
+	if [ "$(cfg ESP_SMP_USB_SERIAL_JTAG)" = y ]; then
+		usj_in slipway-boot && usj_in slipway-os &&
+			ok "$name: SMP on USB-Serial-JTAG: its driver is in the bootloader and the OS" ||
+			not_ok "$name: USB-Serial-JTAG chosen but its driver is not linked"
+	else
+		! usj_in slipway-boot && ! usj_in slipway-os &&
+			ok "$name: SMP on UART0: no USB-Serial-JTAG driver linked" ||
+			not_ok "$name: USB-Serial-JTAG driver linked though UART0 was chosen"
+	fi
 	expect_ok "$name: the OS image verifies" "$o/host/slipway" image verify \
 		--key "$SRCTREE/keys/test/ecdsa-p256.pem" "$o/slipway-os.img"
 	hdr=$(($(cfg OS_IMAGE_HEADER_SIZE)))
@@ -113,8 +122,22 @@ for def in "$SRCTREE"/defconfigs/esp32*_defconfig; do
 	else
 		not_ok "$name: load header"
 	fi
+	# code and read-only data mapped from the slot (IROM, DROM): each at
+	# its window's start plus its slot offset (so congruent modulo the
+	# 64 KiB page), DROM one page higher (never IROM's MMU entry)
+	irom=$(hdrval ESP_APP_IROM "$chip_h") drom=$(hdrval ESP_APP_DROM "$chip_h")
+	p=$o/slipway-os.payload
+	i_addr=$(le32_at "$p" 56) i_off=$(le32_at "$p" 60) i_size=$(le32_at "$p" 64)
+	d_addr=$(le32_at "$p" 68) d_off=$(le32_at "$p" 72) d_size=$(le32_at "$p" 76)
+	if [ "$i_size" -gt 0 ] && [ "$d_size" -gt 0 ] &&
+	   [ "$i_addr" = $((irom + i_off)) ] && [ "$d_addr" = $((drom + 0x10000 + d_off)) ] &&
+	   [ $((i_off + i_size)) -le "$d_off" ]; then
+		ok "$name: the OS maps IROM ($i_size bytes at $(printf %#x "$i_addr")) and DROM ($d_size bytes) from the slot"
+	else
+		not_ok "$name: IROM/DROM regions ($i_addr $i_off $i_size; $d_addr $d_off $d_size)"
+	fi
 	# the build step that refuses a load header the bootloader would refuse
-	grep -q "accepted on $chip\$" "$o/hostcfg/esp-load.ok" &&
+	grep -q "IROM .*DROM .*accepted on $chip\$" "$o/hostcfg/esp-load.ok" &&
 		ok "$name: the build checked the OS image's load header against the $chip map" ||
 		not_ok "$name: the load header build check"
 	# the same payload with its IRAM region moved onto the bootloader's

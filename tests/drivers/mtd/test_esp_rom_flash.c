@@ -12,7 +12,9 @@
  * cleared). Checked: reads and programs of any alignment from any buffer
  * never break the contract; the NOR rule refuses a program before a word
  * is written, even when the offending word is in the last bounce chunk;
- * erases name the right sectors; ROM failures become -EIO.
+ * erases name the right sectors; ROM failures become -EIO; every ROM
+ * call (unlock included) runs with the cache suspended, suspends and
+ * resumes pair up, and the resume gets the suspend's state back.
  */
 #include "tests/test.h"
 
@@ -31,9 +33,35 @@ static struct sim_flash sim;
 static unsigned int contract_broken, writes, erases, unlocks;
 static int fail_next; /* the next ROM call returns 1 (ESP_ROM_SPIFLASH_RESULT_ERR) */
 static uint32_t last_sector;
+static int cache_suspended;
+
+#define CACHE_STATE 0x5a5au /* what the model's suspend returns */
+
+static uint32_t model_cache_suspend(void)
+{
+	if (cache_suspended)
+		contract_broken++;
+	cache_suspended = 1;
+	return CACHE_STATE;
+}
+
+static void model_cache_resume(uint32_t state)
+{
+	if (!cache_suspended || state != CACHE_STATE)
+		contract_broken++;
+	cache_suspended = 0;
+}
+
+/* The ROM may drive the SPI bus only while nothing is fetched from flash. */
+static void cache_must_be_off(void)
+{
+	if (!cache_suspended)
+		contract_broken++;
+}
 
 static int aligned(uint32_t off, const void *p, int32_t len)
 {
+	cache_must_be_off();
 	if ((off & 3) || ((uintptr_t)p & 3) || (len & 3) || len <= 0 ||
 	    off + (uint32_t)len > SIZE) {
 		contract_broken++;
@@ -74,6 +102,7 @@ static int model_write(uint32_t off, const uint32_t *src, int32_t len)
 
 static int model_erase_sector(uint32_t sector)
 {
+	cache_must_be_off();
 	if (fail_next) {
 		fail_next = 0;
 		return 1;
@@ -89,12 +118,14 @@ static int model_erase_sector(uint32_t sector)
 
 static int model_unlock(void)
 {
+	cache_must_be_off();
 	unlocks++;
 	return 0;
 }
 
 static const struct esp_rom_flash_rom model = {
 	model_read, model_write, model_erase_sector, model_unlock,
+	model_cache_suspend, model_cache_resume,
 };
 
 static struct esp_rom_flash dev;
@@ -104,7 +135,7 @@ static int setup(void **state)
 	(void)state;
 	memset(mem, 0xff, sizeof(mem));
 	contract_broken = writes = erases = unlocks = 0;
-	fail_next = 0;
+	fail_next = cache_suspended = 0;
 	if (sim_flash_init_ram(&sim, &sim_geo, mem) != 0 ||
 	    esp_rom_flash_init(&dev, &model, SIZE) != 0)
 		return -1;
@@ -117,6 +148,7 @@ static void test_init(void **state)
 
 	(void)state;
 	assert_int_equal(unlocks, 1);
+	assert_int_equal(contract_broken, 0); /* unlock with the cache off */
 	assert_int_equal(dev.geo.size, SIZE);
 	assert_int_equal(dev.geo.program_unit, 4);
 	assert_int_equal(dev.region.sector_size, 4096);
@@ -200,6 +232,8 @@ static void test_rom_failures(void **state)
 	fail_next = 1; /* the NOR check's read */
 	assert_int_equal(mtd_program(&dev.mtd, 0, buf, 16), -EIO);
 	assert_int_equal(mem[0], 0xff);
+	assert_int_equal(cache_suspended, 0); /* resumed after each failure */
+	assert_int_equal(contract_broken, 0);
 }
 
 int main(void)

@@ -134,6 +134,48 @@ decoded "an unknown frequency code" "WARNING: Invalid flash frequency (0x7)" 3 0
 decoded "an unknown flash mode" "WARNING: Invalid flash mode (5)" 2 05
 decoded "entry 0" "Entry point not set" 4 00 00 00 00
 
+# --- where the bootloader descriptor is looked for ------------------------
+# esptool v4.8.1's image_info decodes esp_bootloader_desc_t from the LAST
+# segment in DRAM of 80 bytes or more (on the C6 every SRAM address is
+# DRAM, so a code segment after the descriptor's hides it). Built here:
+# a C6 image of two 80-byte segments, the vector's descriptor and zeros
+# (checked against esptool v4.8.1 by hand when this test was written).
+# c6_image OUT SEGFILE...: header, one segment per file at 0x40875610 +
+# 0x100 * n, the checksum, no digest.
+c6_image() {
+	out=$1; shift
+	{ printf "\\351\\$(printf %03o $#)\\002\\037\\020\\126\\207\\100"
+	  printf '\356\000\000\000\015\000\000\000\000\143\000\000\000\000\000\000'
+	  a=$((0x40875610))
+	  for f in "$@"; do
+		printf "$(printf '\\%03o' $((a & 255)) $((a >> 8 & 255)) $((a >> 16 & 255)) $((a >> 24)))"
+		n=$(stat -c %s "$f")
+		printf "$(printf '\\%03o' $((n & 255)) $((n >> 8 & 255)) 0 0)"
+		cat "$f"; a=$((a + 0x100))
+	  done; } >"$out"
+	x=239
+	for b in $(cat "$@" | od -An -tu1 -v); do x=$((x ^ b)); done
+	while [ $(( ($(stat -c %s "$out") + 1) % 16 )) != 0 ]; do printf '\000' >>"$out"; done
+	printf "\\$(printf '%03o' $x)" >>"$out"
+}
+dd if="$V/img/c6_boot.bin" of="$T/desc.seg" bs=1 skip=32 count=80 2>/dev/null
+head -c 80 /dev/zero >"$T/code.seg"
+c6_image "$T/desc_last.bin" "$T/code.seg" "$T/desc.seg"
+c6_image "$T/desc_first.bin" "$T/desc.seg" "$T/code.seg"
+if "$SLIPWAY" esp image-info "$T/desc_last.bin" >"$T/out" 2>&1 &&
+   grep -q '^Checksum: 0x[0-9a-f]* (valid)' "$T/out" &&
+   grep -q '^Bootloader information' "$T/out" && grep -q '^ESP-IDF: vectors-boot' "$T/out"; then
+	ok "image-info: the descriptor in the last DRAM segment of 80 bytes is printed"
+else
+	not_ok "image-info: descriptor in the last DRAM segment"; sed 's/^/#   /' "$T/out"
+fi
+if "$SLIPWAY" esp image-info "$T/desc_first.bin" >"$T/out" 2>&1 &&
+   grep -q '^Segments: 2' "$T/out" && ! grep -q '^Bootloader information' "$T/out"; then
+	ok "image-info: a DRAM segment of 80 bytes after the descriptor's hides it, as in esptool"
+else
+	not_ok "image-info: descriptor hidden by a later DRAM segment"; sed 's/^/#   /' "$T/out"
+fi
+
 # --- corrupt images: refused, named, exit status 1 ----------------------
 # refused WHAT REASON FILE [OPTIONS]: image-info must exit 1 naming REASON.
 refused() {

@@ -8,7 +8,8 @@
  * arch/arch.h asks of every chip: the console through the ROM's output
  * function (UART0, set up by the ROM), the watchdogs at start-up, reset
  * through the ROM, delays through its calibrated busy loop, the chip
- * revision from eFuse, and the SPI flash through the ROM as an mtd.
+ * revision from eFuse, the reset reason through the ROM (logged at every
+ * start), and the SPI flash through the ROM as an mtd.
  */
 #include "arch/arch.h"
 #include "arch/risc-v/common/riscv.h"
@@ -21,9 +22,29 @@
 #include <errno.h>
 #include <stdio.h>
 
+/* Logged at every start, as ESP-IDF's bootloader warns after a watchdog
+ * reset ("PRO CPU has been reset by WDT"). */
+static void log_reset_cause(void)
+{
+	struct arch_reset_cause c;
+
+	arch_reset_cause(&c);
+	if (c.cls == ARCH_RESET_WATCHDOG)
+		log_warn("esp: reset by a watchdog (reason %#x %s)", c.code, c.name);
+	else
+		log_info("esp: reset reason %#x %s", c.code, c.name);
+}
+
 void riscv_chip_init(void)
 {
 	esp_wdt_boot_init();
+	log_reset_cause();
+}
+
+/* The ROM reads the reset reason register of CPU 0 (the only one). */
+void arch_reset_cause(struct arch_reset_cause *cause)
+{
+	esp_reset_cause_of(esp_rom_get_reset_reason(0), cause);
 }
 
 void riscv_chip_putc(char c)
@@ -66,6 +87,8 @@ static const struct esp_rom_flash_rom rom_flash = {
 	.write = esp_rom_spiflash_write,
 	.erase_sector = esp_rom_spiflash_erase_sector,
 	.unlock = esp_rom_spiflash_unlock,
+	.cache_suspend = Cache_Suspend_ICache,
+	.cache_resume = Cache_Resume_ICache,
 };
 
 struct mtd_dev *esp_boot_flash(void)

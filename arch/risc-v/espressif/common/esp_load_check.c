@@ -57,10 +57,12 @@ int main(int argc, char **argv)
 			esp_load_region_name(bad), esp_load_strerror(rc));
 		return 1;
 	}
-	printf("load header: entry 0x%08x, IRAM 0x%08x (%u bytes), DRAM 0x%08x "
-	       "(%u bytes): accepted on %s\n", (unsigned)h.entry,
-	       (unsigned)h.r[ESP_LOAD_IRAM].addr, (unsigned)h.r[ESP_LOAD_IRAM].size,
-	       (unsigned)h.r[ESP_LOAD_DRAM].addr, (unsigned)h.r[ESP_LOAD_DRAM].size,
-	       argv[1]);
+	printf("load header: entry 0x%08x", (unsigned)h.entry);
+	for (unsigned int i = 0; i < ESP_LOAD_NREGIONS; i++)
+		if (h.r[i].size != 0)
+			printf(", %s 0x%08x (%u bytes at slot 0x%x)",
+			       esp_load_region_name(i), (unsigned)h.r[i].addr,
+			       (unsigned)h.r[i].size, (unsigned)h.r[i].flash_off);
+	printf(": accepted on %s\n", argv[1]);
 	return 0;
 }

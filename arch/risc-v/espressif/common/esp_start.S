@@ -49,7 +49,9 @@ zero_words:
 	j	zero_words
 1:	ret
 
-	.text
+	/* In IRAM in the OS image too (.ramfunc): a fault with the flash
+	 * cache suspended must still reach the report. */
+	.section .ramfunc.esp_trap, "ax"
 	.balign 256
 	.globl esp_trap_vector
 esp_trap_vector:

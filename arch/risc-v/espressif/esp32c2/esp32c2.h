@@ -23,6 +23,9 @@
 /* 256 KiB of SRAM, half of it the bootloader's: the OS gets 80 KiB of
  * code and the rest for data, bss and stack. */
 #define ESP_LOADER_CODE_LEN 0x12000
+/* 5.2: the flash windows an OS image's IROM and DROM are mapped into */
+#define ESP_APP_IROM 0x42000000
+#define ESP_APP_DROM 0x3c000000
 #define ESP_OS_CODE_LEN 0x14000
 
 #define ESP_RWDT_BASE 0x60008000

@@ -23,6 +23,9 @@
 #define ESP_APP_DRAM 0x3fc80000
 /* The linker script's split of each program's RAM: code bytes first. */
 #define ESP_LOADER_CODE_LEN 0x12000
+/* 5.2: the flash windows an OS image's IROM and DROM are mapped into */
+#define ESP_APP_IROM 0x42000000
+#define ESP_APP_DROM 0x3c000000
 #define ESP_OS_CODE_LEN 0x20000
 
 /* 5.5: RTC watchdog, super watchdog, timer group 0's watchdog. */
@@ -60,5 +63,8 @@
 #define ESP_GPIO_BASE 0x60004000
 #define ESP_IO_MUX_BASE 0x60009000
 #define ESP_GPIO_PINS 22
+
+/* USB-Serial-JTAG (ESP-IDF v5.5.5's reg_base.h, not in the contract) */
+#define ESP_USJ_BASE 0x60043000
 
 #endif

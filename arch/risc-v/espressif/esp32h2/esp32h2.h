@@ -21,6 +21,9 @@
 #define ESP_APP_IRAM 0x40800000
 #define ESP_APP_DRAM 0x40800000
 #define ESP_LOADER_CODE_LEN 0x12000
+/* 5.2: the flash windows an OS image's IROM and DROM are mapped into */
+#define ESP_APP_IROM 0x42000000
+#define ESP_APP_DROM 0x42000000
 #define ESP_OS_CODE_LEN 0x20000
 
 /* 5.5: LP watchdog; both keys the same; SWD auto-feed is bit 18. */
@@ -63,5 +66,8 @@
 #define ESP_GPIO_BASE 0x60091000
 #define ESP_IO_MUX_BASE 0x60090000
 #define ESP_GPIO_PINS 28
+
+/* USB-Serial-JTAG (ESP-IDF v5.5.5's reg_base.h, not in the contract) */
+#define ESP_USJ_BASE 0x6000f000
 
 #endif

@@ -5,8 +5,10 @@
 
 /*
  * The Espressif boards here: the boot flash is the SPI flash through the
- * ROM, and UART0 (the boards' USB-UART bridge) carries both the console
- * and SMP, as on qemu-rv32-virt.
+ * ROM, and UART0 (the boards' USB-UART bridge) carries the console and,
+ * by default, SMP (serial recovery and the OS's agent), as on
+ * qemu-rv32-virt; CONFIG_ESP_SMP_USB_SERIAL_JTAG moves SMP to the chip's
+ * own USB port.
  */
 #include "arch/risc-v/espressif/common/esp_chip.h"
 #include "boards/board.h"
@@ -30,5 +32,9 @@ struct serial_dev *board_console(void)
 
 struct serial_dev *board_smp_serial(void)
 {
+#if defined(CONFIG_ESP_SMP_USB_SERIAL_JTAG)
+	return esp_usb_serial_jtag();
+#else
 	return esp_uart0();
+#endif
 }
