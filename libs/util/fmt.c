@@ -31,7 +31,7 @@ static void pad(struct out *o, char c, int n)
 /* The digits of `v` in `base`, last first, into `d`; their count. */
 static int digits(uint64_t v, unsigned int base, int upper, char *d)
 {
-	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	const char *set = "0123456789abcdef";
 	int n = 0;
 
 	do {
@@ -53,7 +53,8 @@ static int digits(uint64_t v, unsigned int base, int upper, char *d)
 			}
 			v = q;
 		}
-		d[n++] = set[r];
+		/* One digit set: a letter digit in upper case is 0x20 below. */
+		d[n++] = (char)(set[r] - (upper && r > 9 ? 'a' - 'A' : 0));
 	} while (v != 0);
 	return n;
 }

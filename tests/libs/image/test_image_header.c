@@ -94,6 +94,27 @@ static void test_check(void **state)
 			    "bad image magic");
 }
 
+/* Every code has its own sentence (image_error.c walks one packed list). */
+static void test_strerror_every_code(void **state)
+{
+	(void)state;
+	assert_string_equal(image_strerror(IMAGE_OK), "valid");
+	assert_string_equal(image_strerror(IMAGE_ERR_EMPTY), "slot is empty");
+	assert_string_equal(image_strerror(IMAGE_ERR_HASH_MISMATCH), "image hash mismatch");
+	assert_string_equal(image_strerror(IMAGE_ERR_BAD_SIGNATURE), "signature does not verify");
+	assert_string_equal(image_strerror(IMAGE_ERR_IO), "flash read failed");
+	assert_string_equal(image_strerror(IMAGE_ERR_ROLLBACK),
+			    "security counter below the device's (rollback)");
+	assert_string_equal(image_strerror(IMAGE_ERR_EMPTY - 1), "unknown image error");
+	assert_string_equal(image_strerror(IMAGE_ERR_ROLLBACK + 1), "unknown image error");
+	assert_string_equal(image_strerror(-5), "unknown image error");
+	for (int e = IMAGE_ERR_EMPTY; e <= IMAGE_ERR_ROLLBACK; e++) {
+		assert_true(strlen(image_strerror(e)) > 0);
+		for (int f = IMAGE_ERR_EMPTY; f < e; f++)
+			assert_string_not_equal(image_strerror(e), image_strerror(f));
+	}
+}
+
 static void test_version_parse(void **state)
 {
 	struct image_version v;
@@ -129,6 +150,7 @@ int main(void)
 		cmocka_unit_test(test_decode_vector),
 		cmocka_unit_test(test_decode_is_little_endian),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_strerror_every_code),
 		cmocka_unit_test(test_version_parse),
 	};
 
