@@ -14,6 +14,7 @@
 
 #include "drivers/efuse/efuse.h"
 #include "libs/crypto/crypto_hash.h"
+#include "libs/crypto/crypto_heap.h"
 #include "libs/espsecure/sbv2.h"
 
 #include <string.h>
@@ -118,6 +119,7 @@ int ota_app_sbv2_check(const struct ota_app_policy *pol, struct mtd_dev *part,
 						buf, digest) != 0)
 				return ESP_IMAGE_ERR_IO;
 			*have = 1;
+			crypto_heap_ready(); /* crypto_sbv2.c allocates through mbedtls */
 			s = check_block(&b, digest, &t);
 		}
 		if (s == SBV2_OK)
