@@ -16,42 +16,25 @@
  */
 #include "tests/test.h"
 
-#include "drivers/efuse/efuse_flash.h"
+#include "libs/espsecure/sbv2.h"
 #include "libs/otadata/ota_app_sbv2.h"
 #include "libs/util/le.h"
-#include "tests/boot/espidf_device.h"
-#include "tools/slipway/esp_secure_key.h"
+#include "tests/boot/espidf_signed.h"
 
 #include <errno.h>
 #include <string.h>
 
-enum { KEY_A, KEY_B, KEY_C, NKEYS }; /* A trusted, B revoked, C unknown */
+enum { KEY_A = ESPIDF_KEY_A, KEY_B = ESPIDF_KEY_B, KEY_C = ESPIDF_KEY_C };
 
 static struct espidf_dev dev;
 static struct ota_parts parts;
-static struct sbv2_key keys[NKEYS];
-static uint8_t efuse_mem[4096];
-static const struct mtd_region efuse_region = { 4096, 1 };
-static const struct mtd_geometry efuse_geo = { &efuse_region, 1, 4, 0xff, 4096 };
-static struct sim_flash efuse_fl;
-static struct efuse_flash ef;
+static struct efuse_dev *efuse;
 
-#define SIGNED_MAX (3 * 4096)
+#define SIGNED_MAX ESPIDF_SIGNED_MAX
 
-/*
- * A signed app for the tag: the image padded with 0xFF to 4 KiB, then the
- * signature sector with a block by each key in `k` (-1 ends). Its length.
- */
 static size_t make_signed(uint8_t *out, const char *tag, const int *k)
 {
-	size_t len = espidf_make_app(out, SIGNED_MAX, tag, 0, 0x0005);
-	size_t data = (len + 4095) & ~(size_t)4095;
-
-	memset(out + len, 0xff, SIGNED_MAX - len);
-	for (unsigned int i = 0; k[i] >= 0; i++)
-		assert_int_equal(sbv2_key_sign_block(&keys[k[i]], out, data,
-						     out + data + i * SBV2_BLOCK_SIZE), 0);
-	return data + SBV2_SECTOR_SIZE;
+	return espidf_make_signed(out, tag, 0, k);
 }
 
 static void put(uint32_t offset, const uint8_t *img, size_t len)
@@ -62,42 +45,25 @@ static void put(uint32_t offset, const uint8_t *img, size_t len)
 
 static void put_signed(uint32_t offset, const char *tag, const int *k)
 {
-	static uint8_t img[SIGNED_MAX];
-
-	put(offset, img, make_signed(img, tag, k));
+	espidf_dev_put_signed(&dev, offset, tag, 0, k);
 }
 
 static struct ota_app_policy policy(void)
 {
-	return (struct ota_app_policy){
-		.chip = esp_chip_find("esp32c3"), .chip_rev = 3,
-		.check_signature = ota_app_sbv2_check, .efuse = &ef.dev,
-	};
-}
-
-static void burn_digest(int key, unsigned int slot)
-{
-	uint8_t d[SBV2_KEY_DIGEST_LEN];
-
-	assert_int_equal(sbv2_key_digest(&keys[key], d), 0);
-	assert_int_equal(efuse_key_burn(&ef.dev, slot, d,
-					(enum efuse_purpose)
-					(EFUSE_PURPOSE_SECURE_BOOT_DIGEST0 + slot), 0), 0);
+	return espidf_secure_policy();
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	for (int i = 0; i < NKEYS; i++)
-		assert_int_equal(sbv2_key_generate(SBV2_SCHEME_ECDSA256, &keys[i]), 0);
+	espidf_keys_make();
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int i = 0; i < NKEYS; i++)
-		sbv2_key_free(&keys[i]);
+	espidf_keys_free();
 	return 0;
 }
 
@@ -109,18 +75,13 @@ static int fresh(void **state)
 	(void)state;
 	espidf_dev_init(&dev, 2, 1, 0);
 	put_signed(ESPIDF_DEV_FACTORY, "factory", a);
-	memset(efuse_mem, 0xff, sizeof(efuse_mem));
-	assert_int_equal(sim_flash_init_ram(&efuse_fl, &efuse_geo, efuse_mem), 0);
-	assert_int_equal(efuse_flash_init(&ef, &efuse_fl.mtd, 0), 0);
-	burn_digest(KEY_A, 0);
-	burn_digest(KEY_B, 1);
-	assert_int_equal(efuse_field_burn(&ef.dev, EFUSE_SECURE_BOOT_KEY_REVOKE1, 1), 0);
+	efuse = espidf_efuse_fresh(0);
 	return 0;
 }
 
 static void secure_boot_on(void)
 {
-	assert_int_equal(efuse_field_burn(&ef.dev, EFUSE_SECURE_BOOT_EN, 1), 0);
+	assert_int_equal(efuse_field_burn(efuse, EFUSE_SECURE_BOOT_EN, 1), 0);
 }
 
 static int check_in(uint32_t offset, uint32_t size)
