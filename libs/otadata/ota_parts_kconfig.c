@@ -12,6 +12,17 @@
 #include "drivers/efuse/efuse_otp.h"
 #include "libs/otadata/ota_app_sbv2.h"
 
+/* Two users of the OTP words: the build refuses a layout where they meet. */
+#if defined(CONFIG_BOOT_ESPIDF_ANTI_ROLLBACK) && \
+	CONFIG_BOOT_ESPIDF_ANTI_ROLLBACK_OTP_WORD + 2 > CONFIG_EFUSE_OTP_FIRST_WORD && \
+	CONFIG_EFUSE_OTP_FIRST_WORD + EFUSE_WORDS > CONFIG_BOOT_ESPIDF_ANTI_ROLLBACK_OTP_WORD
+#error "the eFuses (EFUSE_OTP_FIRST_WORD, 53 words) overlap the anti-rollback counter (BOOT_ESPIDF_ANTI_ROLLBACK_OTP_WORD, 2 words)"
+#endif
+#if defined(CONFIG_SIM_OTP_WORDS) && \
+	CONFIG_EFUSE_OTP_FIRST_WORD + EFUSE_WORDS > CONFIG_SIM_OTP_WORDS
+#error "the eFuses (EFUSE_OTP_FIRST_WORD + 53 words) do not fit the sim's OTP (SIM_OTP_WORDS)"
+#endif
+
 /* The eFuses on the OTP words CONFIG_EFUSE_OTP_FIRST_WORD on, or NULL. */
 static struct efuse_dev *secure_boot_efuse(void)
 {
