@@ -330,12 +330,16 @@ ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
 # The ESP-IDF boot scheme: the OS as an ESP image in the board CSV's
 # factory partition, the binary table, blank otadata (tools/espidf_image.sh).
 ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
-$(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(SRCTREE)/tools/espidf_image.sh
+# Secure Boot V2: the OS app signed with this key (Kconfig help).
+ESPIDF_SIGNING_KEY := $(if $(call unquote,$(CONFIG_BOOT_ESPIDF_SECURE_BOOT_SIGNING_KEY)),\
+    $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_SECURE_BOOT_SIGNING_KEY)))
+$(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(ESPIDF_SIGNING_KEY) $(CONFIG) $(SRCTREE)/tools/espidf_image.sh
 	$(quiet) FLASH $(@F)
 	$(Q)$(SRCTREE)/tools/espidf_image.sh $(HOST_TOOL) riscv64-unknown-elf-objcopy \
 	  $(OS_PAYLOAD) $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) \
 	  $(CONFIG_OS_ESPIDF_SECURE_VERSION) $(ESPIDF_CSV) \
-	  $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT)
+	  $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT) \
+	  $(ESPIDF_SIGNING_KEY)
 else
 $(FLASH_IMAGE): $(OS_IMAGE) $(EXTRA_IMAGE_FILES) $(if $(BOOT_PLACEMENT),$(or $(BOOT_ROM_IMAGE),$(BOOT_ELF).bin)) $(HOST_TOOL)
 	$(quiet) FLASH $(@F)

@@ -36,6 +36,12 @@ for t in "$@"; do
 			done
 		done
 	fi
+	if [ "$t" = fuzz_ota_app_sbv2 ]; then
+		# espsecure's signed app (a partition holding it), and the image unsigned
+		for s in "$shared"/esp/secure/c3_app*signed.bin "$shared"/esp/img/*.bin; do
+			[ -f "$s" ] && cp "$s" "$corpus/seed-$(echo "$s" | tr '/' '_')"
+		done
+	fi
 	if [ "$t" = fuzz_sbv2 ]; then
 		# espsecure's signed files behind the control byte (3 blocks read)
 		for s in "$shared"/esp/secure/*signed.bin; do

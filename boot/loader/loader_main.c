@@ -12,6 +12,7 @@
  */
 #include "arch/arch.h"
 #include "boards/board.h"
+#include "boards/board_hooks.h"
 #include "boot/engine/engine.h"
 #include "boot/engine/validation_cache.h"
 #include "boot/loader/recovery.h"
@@ -43,6 +44,7 @@ static int start_image(void *arg)
 {
 	struct boot_image *bi = arg;
 
+	board_hook_before_app(bi->primary->desc->offset);
 	return arch_boot_image(&bi->primary->win.mtd, bi->facts.hdr.hdr_size,
 			       bi->facts.hdr.img_size);
 }
@@ -109,6 +111,7 @@ int slipway_main(void)
 	char why[256];
 	int rc;
 
+	board_hook_before_init();
 	printf("Slipway bootloader %s (board %s)\n", SLIPWAY_VERSION,
 	       CONFIG_BOARD);
 #if defined(CONFIG_BOOT_SCHEME_ESPIDF)
@@ -133,6 +136,7 @@ int slipway_main(void)
 	}
 	if (open_images(&map, images) != 0)
 		return 1;
+	board_hook_after_init();
 	engine = (struct boot_engine){
 		.images = images, .nimages = CONFIG_BOOT_IMAGE_NUMBER,
 		.policy = pol, .strategy = configured_strategy(), .vcache = &vcache,

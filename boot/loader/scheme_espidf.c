@@ -14,7 +14,9 @@
 
 #include "arch/arch.h"
 #include "boards/board.h"
+#include "boards/board_hooks.h"
 #include "boot/loader/espidf_boot.h"
+#include "drivers/efuse/efuse.h"
 #include "drivers/mtd/mtd_window.h"
 #include "libs/log/log.h"
 #include "libs/otadata/ota_parts_kconfig.h"
@@ -69,6 +71,7 @@ static int start(struct mtd_dev *flash, const struct espidf_boot_result *r)
 	if (r->img.segment_count == 0 || seg->len + 8u <= skip)
 		return -ENOEXEC;
 	handoff(r);
+	board_hook_before_app(r->part->offset);
 	return arch_boot_image(&w.mtd, seg->offset + skip, seg->len + 8u - skip);
 }
 
@@ -123,6 +126,23 @@ static void fast_boot_from_deep_sleep(struct mtd_dev *flash,
 #endif
 }
 
+/* Say whether apps must be signed: the eFuse bit decides (ota_app_sbv2.h). */
+static void announce_secure_boot(const struct ota_app_policy *pol)
+{
+#if defined(CONFIG_BOOT_ESPIDF_SECURE_BOOT)
+	uint32_t en = 0;
+
+	if (pol->efuse == NULL ||
+	    efuse_field_read(pol->efuse, EFUSE_SECURE_BOOT_EN, &en) != 0)
+		log_error("boot: the eFuses cannot be read: every app is refused");
+	else
+		log_info("boot: Secure Boot V2 %s", en ? "on: apps must be signed"
+			 : "off in the eFuses: apps are not checked");
+#else
+	(void)pol;
+#endif
+}
+
 int espidf_scheme_main(void)
 {
 	struct espidf_boot_cfg cfg = {
@@ -143,6 +163,7 @@ int espidf_scheme_main(void)
 	cfg.flash = board_boot_flash();
 	if (cfg.flash == NULL || cfg.app.chip == NULL)
 		return 1;
+	board_hook_after_init();
 	fast_boot_from_deep_sleep(cfg.flash, &parts, &r);
 #if defined(CONFIG_BOOT_ESPIDF_ANTI_ROLLBACK)
 	if (cfg.counter == NULL) {
@@ -169,6 +190,7 @@ int espidf_scheme_main(void)
 	log_info("boot: ESP-IDF scheme: partition table at 0x%x, rollback %s, "
 		 "anti-rollback %s", (unsigned)cfg.table_offset,
 		 cfg.rollback ? "on" : "off", cfg.counter ? "on" : "off");
+	announce_secure_boot(&cfg.app);
 	rc = espidf_boot_select(&cfg, &parts, &r);
 	if (rc != 0)
 		return 1;

@@ -7,6 +7,7 @@
 #include "libs/otadata/ota_parts.h"
 
 #include "drivers/mtd/mtd_window.h"
+#include "libs/espsecure/sbv2.h" /* its status numbers only */
 
 #include <errno.h>
 #include <stdio.h>
@@ -81,6 +82,31 @@ const char *ota_parts_candidate_name(int c, char buf[8])
 	return buf;
 }
 
+/*
+ * Secure Boot V2's refusals by sbv2_status, in the loader's words:
+ * kept here rather than calling sbv2_strerror so that configurations
+ * without secure boot link no signature code (see check_signature).
+ */
+static const char *signature_strerror(int status)
+{
+	static const char *const names[] = {
+		[SBV2_ERR_ABSENT] = "Secure Boot V2: no signature block",
+		[SBV2_ERR_CRC] = "Secure Boot V2: signature block CRC mismatch",
+		[SBV2_ERR_FORMAT] = "Secure Boot V2: malformed signature block",
+		[SBV2_ERR_DIGEST] = "Secure Boot V2: tampered (image digest mismatch)",
+		[SBV2_ERR_SIGNATURE] = "Secure Boot V2: signature does not verify",
+		[SBV2_ERR_KEY_UNKNOWN] = "Secure Boot V2: signed by a key not in the eFuses",
+		[SBV2_ERR_KEY_REVOKED] = "Secure Boot V2: signed by a revoked key",
+		[SBV2_ERR_UNSIGNED] = "Secure Boot V2: unsigned (no signature block)",
+		[SBV2_ERR_LENGTH] = "Secure Boot V2: no room for the signature sector",
+		[SBV2_ERR_CRYPTO] = "Secure Boot V2: crypto backend failure",
+	};
+
+	if (status > 0 && (size_t)status < sizeof(names) / sizeof(names[0]))
+		return names[status];
+	return "Secure Boot V2: refused";
+}
+
 const char *ota_app_strerror(int err)
 {
 	switch (err) {
@@ -90,7 +116,11 @@ const char *ota_app_strerror(int err)
 		return "no app descriptor (anti-rollback needs its secure_version)";
 	case OTA_APP_ERR_WINDOW:
 		return "partition is not a window of the flash";
+	case OTA_APP_ERR_EFUSE:
+		return "the eFuses cannot be read (secure boot state unknown)";
 	default:
+		if (err <= OTA_APP_ERR_SIGNATURE && err > OTA_APP_ERR_SIGNATURE - 16)
+			return signature_strerror(OTA_APP_ERR_SIGNATURE - err);
 		return esp_image_strerror(err);
 	}
 }
@@ -119,5 +149,7 @@ int ota_app_check(struct mtd_dev *flash, const struct esp_part *part,
 		if (img->app.secure_version < pol->secure_version_min)
 			return OTA_APP_ERR_SECURE_VERSION;
 	}
+	if (pol->check_signature != NULL)
+		return pol->check_signature(pol, &w.mtd, part->size, img);
 	return 0;
 }

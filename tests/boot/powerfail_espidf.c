@@ -18,13 +18,15 @@
  *    the one the uninterrupted life settles to from just before, or just
  *    after, the step (boot or API call) power failed in;
  *  - no app partition's bytes changed (otadata writes and factory resets
- *    never touch an app).
+ *    never touch an app);
+ *  - with secure boot, an app signed by an unknown key never starts.
  * And once per scenario: the uninterrupted life ends on the app its rules
  * say (e.g. an unconfirmed update is rolled back).
  */
 #include "tests/test.h"
 
 #include "tests/boot/espidf_device.h"
+#include "tests/boot/espidf_signed.h"
 #include "tests/boot/powerfail_espidf.h"
 #include "drivers/mtd/sim_replay.h"
 
@@ -40,6 +42,11 @@ struct step {
 
 #define MAX_STEPS 10
 
+/* Secure Boot V2 (espidf_signed.h): the eFuse bit on, every app signed by
+ * the trusted key; SB_SWAPPED: but ota_1 by an unknown key, and otadata
+ * entry 1 names it NEW (a flasher's doing, behind the agent). */
+enum secure_setup { SB_OFF, SB_SIGNED, SB_SWAPPED };
+
 struct pf_scenario {
 	const char *name;
 	unsigned int n_ota;
@@ -49,6 +56,7 @@ struct pf_scenario {
 	struct step steps[MAX_STEPS];
 	unsigned int nsteps;
 	int want;               /* the candidate the life settles on */
+	enum secure_setup secure;
 };
 
 struct outcome {
@@ -71,12 +79,18 @@ static int do_boot(int reset, int keep_otadata)
 	struct espidf_boot_result r;
 	int rc;
 
+	if (cur->secure != SB_OFF)
+		cfg.app = espidf_secure_policy();
 	cfg.factory_reset = reset;
 	cfg.erase_list = "nvs";
 	cfg.erase_otadata = !keep_otadata;
 	rc = espidf_boot_select(&cfg, &parts, &r);
 	if (rc != 0)
 		return rc;
+	if (cur->secure == SB_SWAPPED && r.part->offset == ESPIDF_DEV_OTA(1)) {
+		broken = "an app signed by an unknown key started";
+		return -EPERM;
+	}
 	running = r.part->offset;
 	return 0;
 }
@@ -86,7 +100,11 @@ static int agent_call(const struct step *s)
 	struct ota_espidf_config c = espidf_dev_agent_cfg(&dev, cur->rollback,
 							  cur->anti, running);
 	struct ota_espidf o;
-	int rc = ota_espidf_init(&o, &c);
+	int rc;
+
+	if (cur->secure != SB_OFF)
+		c.app = espidf_secure_policy();
+	rc = ota_espidf_init(&o, &c);
 
 	if (rc != 0)
 		return rc;
@@ -139,7 +157,8 @@ static int settle(struct outcome *o)
 		uint64_t ops = dev.fl.ops;
 
 		if (do_boot(0, 0) != 0) {
-			broken = "a boot found nothing to start";
+			if (broken == NULL)
+				broken = "a boot found nothing to start";
 			return -1;
 		}
 		if (i > 0 && dev.fl.ops == ops && running == prev) {
@@ -221,25 +240,62 @@ static uint32_t candidate_offset(int c)
 	return p ? p->offset : 0xffffffffu;
 }
 
+/* An app in every app partition (signed when the scenario says). */
+static void put_apps(const struct pf_scenario *sc)
+{
+	static const int trusted[] = { ESPIDF_KEY_A, -1 },
+			 unknown[] = { ESPIDF_KEY_C, -1 };
+
+	if (sc->secure != SB_OFF) {
+		espidf_keys_make();
+		espidf_efuse_fresh(1);
+	}
+	for (int k = -1; k < (int)sc->n_ota; k++) {
+		uint32_t off = k < 0 ? ESPIDF_DEV_FACTORY : ESPIDF_DEV_OTA(k);
+		uint32_t sv = k < 0 ? 1u : (uint32_t)k + 1u;
+		char tag[16];
+
+		if (k < 0 && !sc->factory)
+			continue;
+		if (k < 0)
+			snprintf(tag, sizeof(tag), "factory");
+		else
+			snprintf(tag, sizeof(tag), "ota_%d", k);
+		if (sc->secure == SB_OFF)
+			espidf_dev_put_app(&dev, off, tag, sv);
+		else
+			espidf_dev_put_signed(&dev, off, tag, sv,
+					      sc->secure == SB_SWAPPED && k == 1
+					      ? unknown : trusted);
+	}
+}
+
+static void put_entry(unsigned int sector, const struct otadata_entry *e)
+{
+	uint8_t raw[OTADATA_ENTRY_LEN];
+
+	otadata_entry_encode(e, raw);
+	memcpy(dev.mem + ESPIDF_DEV_OTADATA + sector * OTADATA_SECTOR, raw,
+	       sizeof(raw));
+}
+
 static void prepare(const struct pf_scenario *sc)
 {
 	espidf_dev_init(&dev, sc->n_ota, sc->factory, 0);
-	if (sc->factory)
-		espidf_dev_put_app(&dev, ESPIDF_DEV_FACTORY, "factory", 1);
-	for (unsigned int k = 0; k < sc->n_ota; k++) {
-		char tag[16];
-
-		snprintf(tag, sizeof(tag), "ota_%u", k);
-		espidf_dev_put_app(&dev, ESPIDF_DEV_OTA(k), tag, 1 + k);
-	}
+	put_apps(sc);
 	memset(dev.mem + ESPIDF_DEV_NVS, 0x5a, 0x3000);
 	if (sc->init_slot >= 0) {
 		struct otadata_entry e;
-		uint8_t raw[OTADATA_ENTRY_LEN];
 
 		otadata_initial((unsigned int)sc->init_slot, &e);
-		otadata_entry_encode(&e, raw);
-		memcpy(dev.mem + ESPIDF_DEV_OTADATA, raw, sizeof(raw));
+		put_entry(0, &e);
+	}
+	if (sc->secure == SB_SWAPPED) {
+		struct otadata_entry e;
+
+		otadata_initial(1, &e); /* seq 2: ota_1 */
+		e.state = OTADATA_STATE_NEW;
+		put_entry(1, &e);
 	}
 	memcpy(initial, dev.mem, sizeof(initial));
 }
@@ -287,31 +343,36 @@ static void run_scenario(const struct pf_scenario *sc, uint64_t *cut_points,
 static const struct pf_scenario scenarios[] = {
 	{ "esp-idf: set ota_0, trial boot, mark valid", 2, 1, 1, 0, -1, 0,
 	  S({ BOOT, 0 }, { SET, 0 }, { BOOT, 0 }, { VALID, 0 }, { BOOT, 0 }),
-	  5, 0 },
+	  5, 0, SB_OFF },
 	{ "esp-idf: set ota_1, trial not confirmed: rollback", 2, 1, 1, 0, 0, 0,
-	  S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { BOOT, 0 }), 4, 0 },
+	  S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { BOOT, 0 }), 4, 0, SB_OFF },
 	{ "esp-idf: set ota_1, trial, mark invalid", 2, 1, 1, 0, 0, 0,
 	  S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { INVALID, 0 }, { BOOT, 0 }),
-	  5, 0 },
+	  5, 0, SB_OFF },
 	{ "esp-idf: rollback off: set ota_1, mark valid", 2, 1, 0, 0, 0, 0,
 	  S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { VALID, 0 }, { BOOT, 0 }),
-	  5, 1 },
+	  5, 1, SB_OFF },
 	{ "esp-idf: 3 OTA slots, two updates round the ring", 3, 0, 1, 0, 2, 0,
 	  S({ BOOT, 0 }, { SET, 0 }, { BOOT, 0 }, { VALID, 0 }, { SET, 1 },
-	    { BOOT, 0 }, { VALID, 0 }), 7, 1 },
+	    { BOOT, 0 }, { VALID, 0 }), 7, 1, SB_OFF },
 	{ "esp-idf: back to factory (otadata erased)", 2, 1, 1, 0, 1, 0,
-	  S({ BOOT, 0 }, { SET, F }, { BOOT, 0 }), 3, F },
+	  S({ BOOT, 0 }, { SET, F }, { BOOT, 0 }), 3, F, SB_OFF },
 	{ "esp-idf: blank otadata, no factory: entry 0 initialised", 2, 0, 1,
-	  0, -1, 0, S({ BOOT, 0 }, { BOOT, 0 }), 2, 0 },
+	  0, -1, 0, S({ BOOT, 0 }, { BOOT, 0 }), 2, 0, SB_OFF },
 	{ "esp-idf: factory reset, nvs and otadata erased", 2, 1, 1, 0, 1, 0,
-	  S({ BOOT, 0 }, { RESET, 0 }, { BOOT, 0 }), 3, F },
+	  S({ BOOT, 0 }, { RESET, 0 }, { BOOT, 0 }), 3, F, SB_OFF },
 	{ "esp-idf: factory reset, nvs erased, otadata kept", 2, 1, 1, 0, 1, 0,
-	  S({ BOOT, 0 }, { RESET_KEEP, 0 }, { BOOT, 0 }), 3, 1 },
+	  S({ BOOT, 0 }, { RESET_KEEP, 0 }, { BOOT, 0 }), 3, 1, SB_OFF },
 	{ "esp-idf: anti-rollback raised by mark valid", 2, 1, 1, 1, 0, 1,
 	  S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { VALID, 0 }, { BOOT, 0 }),
-	  5, 1 },
+	  5, 1, SB_OFF },
 	{ "esp-idf: anti-rollback, trial not confirmed: rollback", 2, 1, 1, 1,
-	  0, 1, S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { BOOT, 0 }), 4, 0 },
+	  0, 1, S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { BOOT, 0 }), 4, 0, SB_OFF },
+	{ "esp-idf: secure boot: set signed ota_1, trial, mark valid", 2, 1, 1,
+	  0, 0, 0, S({ BOOT, 0 }, { SET, 1 }, { BOOT, 0 }, { VALID, 0 },
+		     { BOOT, 0 }), 5, 1, SB_SIGNED },
+	{ "esp-idf: secure boot: NEW app of an unknown key refused", 2, 1, 1,
+	  0, 0, 0, S({ BOOT, 0 }, { BOOT, 0 }), 2, 0, SB_SWAPPED },
 };
 
 void powerfail_espidf_run(uint64_t *cut_points, uint64_t *nscenarios,

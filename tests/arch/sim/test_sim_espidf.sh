@@ -48,6 +48,16 @@ session 'status\nexit\n'
 expect "a fresh flash boots factory (blank otadata)" "^boot: factory at 0x10000: 1 segments, checksum and SHA-256 valid" \
 	"^Slipway OS 1.0.0" "^running factory, boot factory, next update ota_0"
 
+# Board hooks (boards/board_hooks.h) at the same named points as MCUboot's.
+session 'exit\n' SLIPWAY_SIM_HOOKS=1
+grep -E '^(sim: hook: |Slipway |boot: factory at 0x10000: .* valid)' "$TESTTMP/boot.out" |
+	sed 's/^boot: factory at .*/boot: factory valid/' >"$TESTTMP/order"
+printf '%s\n' "sim: hook: before init" "Slipway bootloader 0.1.0 (board sim)" "sim: hook: after init" \
+	"boot: factory valid" "sim: hook: before app at 0x10000" "Slipway OS 1.0.0" >"$TESTTMP/want"
+cmp -s "$TESTTMP/order" "$TESTTMP/want" &&
+	ok "board hooks: before init, banner, after init, validation, before app, OS" ||
+	{ not_ok "ESP-IDF scheme hook order"; sed 's/^/#   got: /' "$TESTTMP/order"; }
+
 session "stage $TESTTMP/v2.bin ota_1\nsetboot ota_1\nreboot\nstatus\nconfirm\nstatus\nreboot\nversion\nexit\n"
 expect "stage + set boot partition: ota_1 starts on trial" "^stage: ota_1: .* bytes, valid" \
 	"^setboot: ota_1 boots next on trial" "^boot: otadata entry 0: NEW -> PENDING_VERIFY" \
