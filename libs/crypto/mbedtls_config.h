@@ -102,4 +102,24 @@ void crypto_heap_unset_free(void *p);
 #define MBEDTLS_MPI_MAX_SIZE 384
 #endif
 
+/* Secure Boot V2 (CONFIG_SECURE_BOOT): the ROM stage and the bootloader's
+ * first boot check RSA-3072-PSS and ECDSA P-192/P-256 (SHA-256) and
+ * P-384 (SHA-384) signature blocks (libs/crypto/crypto_sbv2.c). */
+#if defined(CONFIG_SECURE_BOOT)
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_MD_C
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V21
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_ECP_DP_SECP192R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP384R1_ENABLED
+#define MBEDTLS_SHA384_C
+#define MBEDTLS_SHA512_C
+#endif
+
 #endif
