@@ -307,15 +307,27 @@ ROM_OBJS := $(call tobj,$(ROM_SRCS))
 SECURE_BOOT_KEY := $(call abspath_key,$(call unquote,$(CONFIG_SECURE_BOOT_SIGNING_KEY)))
 all: $(ROM_ELF)
 
-$(ROM_ELF): $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK)
-	$(quiet) LD $(@F)
-	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) -o $@ $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
+# A chip that runs it in place links it for its RAM (LINK_ROM).
+ifneq ($(BOARD_LDSCRIPT),)
+ROM_LDS := $(OUT)/generated/rom.ld
+$(ROM_LDS): $(SRCTREE)/$(BOARD_LDSCRIPT) $(AUTOCONF) | toolchain
+	$(quiet) LDS $(@F)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) -E -P -x c -include $(AUTOCONF) -DLINK_ROM $< -o $@
+endif
 
-$(BOOT_ROM_IMAGE): $(BOOT_ELF) $(HOST_TOOL) $(wildcard $(SECURE_BOOT_KEY)) $(CONFIG)
+$(ROM_ELF): $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(ROM_LDS)
+	$(quiet) LD $(@F)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(ROM_LDS),-T $(ROM_LDS)) -o $@ \
+	  $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
+
+# The sim's bootloader is the host program, stripped; a chip's the raw binary.
+$(BOOT_ROM_IMAGE): $(if $(filter y,$(CONFIG_ARCH_SIM)),$(BOOT_ELF),$(BOOT_ELF).bin) \
+                   $(HOST_TOOL) $(wildcard $(SECURE_BOOT_KEY)) $(CONFIG)
 	$(quiet) SBV2 $(@F)
-	$(Q)$(TARGET_OBJCOPY) --strip-all $< $@.stripped
+	$(Q)$(if $(filter y,$(CONFIG_ARCH_SIM)),$(TARGET_OBJCOPY) --strip-all $< $@.unsigned,cp $< $@.unsigned)
 	$(Q)$(HOST_TOOL) esp secure sign-data --version 2 --keyfile $(SECURE_BOOT_KEY) \
-	  --output $@ $@.stripped >/dev/null
+	  --output $@ $@.unsigned >/dev/null
 	$(Q)n=$$(stat -c %s $@); area=$$(($(CONFIG_FLASH_AREA_BOOTLOADER_SIZE))); \
 	  if [ $$n -gt $$area ]; then rm -f $@; \
 	    echo "error: the signed bootloader has $$n bytes; its area" \
@@ -401,10 +413,10 @@ else ifeq ($(CONFIG_CHIP_QEMU_VIRT),y)
 ifeq ($(RUN_SERIAL),pty)
 	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
 	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
 else
 	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
 endif
 else ifeq ($(CONFIG_CHIP_MPS2_AN385)$(CONFIG_CHIP_MPS2_AN505),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin

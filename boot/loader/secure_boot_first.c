@@ -5,7 +5,7 @@
 
 #include "boot/loader/secure_boot_first.h"
 #include "boards/board.h"
-#include "drivers/efuse/efuse_otp.h"
+#include "drivers/efuse/efuse_kconfig.h"
 #include "libs/crypto/crypto_heap.h"
 #include "libs/espsecure/secure_boot_flash.h"
 #include "libs/log/log.h"
@@ -34,12 +34,12 @@ int loader_secure_boot(const struct boot_image *images, unsigned int nimages)
 	/* The bootloader's own signed image, as the ROM stage read it. */
 	static uint8_t own[CONFIG_FLASH_AREA_BOOTLOADER_SIZE];
 	struct validated v = { images, nimages };
-	struct efuse_otp ef;
+	struct mtd_dev *flash = board_boot_flash();
+	struct efuse_dev *ef = efuse_kconfig_open(flash);
 	uint32_t was_on;
 	int rc;
 
-	if (efuse_otp_init(&ef, CONFIG_EFUSE_OTP_FIRST_WORD) != 0 ||
-	    efuse_field_read(&ef.dev, EFUSE_SECURE_BOOT_EN, &was_on) != 0) {
+	if (ef == NULL || efuse_field_read(ef, EFUSE_SECURE_BOOT_EN, &was_on) != 0) {
 		log_error("secure boot: the eFuses cannot be read; not booting");
 		return -EIO;
 	}
@@ -47,7 +47,7 @@ int loader_secure_boot(const struct boot_image *images, unsigned int nimages)
 		log_info("secure boot: first boot: burning the bootloader's "
 			 "key digest, then SECURE_BOOT_EN");
 	crypto_heap_init();
-	rc = secure_boot_flash_first_boot(&ef.dev, board_boot_flash(),
+	rc = secure_boot_flash_first_boot(ef, flash,
 					  CONFIG_FLASH_AREA_BOOTLOADER_OFFSET,
 					  own, sizeof(own), images_valid, &v);
 	switch (rc) {

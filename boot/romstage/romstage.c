@@ -15,7 +15,7 @@
  */
 #include "boards/board.h"
 #include "boot/romstage/romstage.h"
-#include "drivers/efuse/efuse_otp.h"
+#include "drivers/efuse/efuse_kconfig.h"
 #include "libs/bootstate/fih.h"
 #include "libs/crypto/crypto_heap.h"
 #include "libs/espsecure/secure_boot.h"
@@ -40,7 +40,7 @@ int slipway_main(void)
 	enum sbv2_status why[SBV2_MAX_BLOCKS] = { SBV2_ERR_ABSENT, SBV2_ERR_ABSENT,
 						  SBV2_ERR_ABSENT };
 	struct fih_verdict verdict = fih_failed();
-	struct efuse_otp ef;
+	struct efuse_dev *ef;
 	struct mtd_dev *flash;
 	size_t len;
 	int enabled = 1, rc;
@@ -50,8 +50,9 @@ int slipway_main(void)
 	flash = board_boot_flash();
 	if (flash == NULL)
 		return 1;
-	if (efuse_otp_init(&ef, CONFIG_EFUSE_OTP_FIRST_WORD) != 0) {
-		printf("rom: the eFuses do not fit the OTP; halted\n");
+	ef = efuse_kconfig_open(flash);
+	if (ef == NULL) {
+		printf("rom: the eFuses cannot be opened; halted\n");
 		return 1;
 	}
 	rc = secure_boot_read_image(flash, CONFIG_FLASH_AREA_BOOTLOADER_OFFSET,
@@ -62,7 +63,7 @@ int slipway_main(void)
 		       "the bootloader area cannot be read");
 		return 1;
 	}
-	rc = secure_boot_rom_check(&ef.dev, image, len, SECURE_BOOT_MAX_BLOCKS,
+	rc = secure_boot_rom_check(ef, image, len, SECURE_BOOT_MAX_BLOCKS,
 				   &enabled, why);
 	if (rc < 0) {
 		printf("rom: the eFuses cannot be read (error %d); halted\n", rc);

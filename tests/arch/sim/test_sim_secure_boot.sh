@@ -23,7 +23,7 @@ defconfig_built sim_secure
 sim_use "$b"
 rom=$b/slipway-rom
 signed=$b/slipway-boot.signed
-stripped=$b/slipway-boot.signed.stripped
+unsigned=$b/slipway-boot.signed.unsigned
 first=$(cfg EFUSE_OTP_FIRST_WORD)
 ok "sim_secure_defconfig builds: ROM stage, signed bootloader in the flash image"
 
@@ -94,7 +94,7 @@ refused "a tampered bootloader (one byte of its code)" "image digest mismatch"
 "$SLIPWAY" esp secure generate-signing-key --version 2 --scheme rsa3072 \
 	"$TESTTMP/other.pem" >/dev/null 2>&1
 "$SLIPWAY" esp secure sign-data --version 2 --keyfile "$TESTTMP/other.pem" \
-	--output "$TESTTMP/x.bin" "$stripped" >/dev/null 2>&1
+	--output "$TESTTMP/x.bin" "$unsigned" >/dev/null 2>&1
 place "$TESTTMP/x.bin"
 refused "a bootloader signed by another key" "signed by an untrusted key"
 
@@ -110,7 +110,7 @@ dd if="$signed" of="$TESTTMP/x.bin" bs=4096 count=$((sig / 4096 - 1)) 2>/dev/nul
 place "$TESTTMP/x.bin"
 refused "a truncated bootloader (last data sector and signature sector gone)" "unsigned"
 
-place "$stripped"
+place "$unsigned"
 refused "an unsigned bootloader" "unsigned"
 
 # Revoking digest 0 (SECURE_BOOT_KEY_REVOKE0, bit 5 of word 2), as
@@ -129,7 +129,7 @@ else not_ok "revoked key (exit $rc)"; show; fi
 
 # Secure boot off: an unsigned bootloader starts, but its first boot
 # cannot turn secure boot on and it boots nothing.
-place "$stripped"
+place "$unsigned"
 rm -f "$TESTTMP/bad.bin.otp"
 if rom_once "$TESTTMP/bad.bin"; then rc=0; else rc=$?; fi
 if said "^rom: secure boot off: starting the bootloader unchecked" &&
