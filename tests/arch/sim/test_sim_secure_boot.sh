@@ -113,13 +113,12 @@ refused "a truncated bootloader (last data sector and signature sector gone)" "u
 place "$unsigned"
 refused "an unsigned bootloader" "unsigned"
 
-# Revoking digest 0 (SECURE_BOOT_KEY_REVOKE0, bit 5 of word 2), as
-# espefuse burn_efuse would: the only key is revoked.
+# Revoking digest 0 with `slipway esp efuse` (as espefuse burn_efuse
+# SECURE_BOOT_KEY_REVOKE0): the only key is revoked.
 place "$signed"
 cp "$flash.otp" "$TESTTMP/revoked.otp"
-v=$(( $(word "$TESTTMP/revoked.otp" 2) | 32 ))
-printf "\\$(printf %o $((v & 255)))\\$(printf %o $(((v >> 8) & 255)))\\$(printf %o $(((v >> 16) & 255)))\\$(printf %o $(((v >> 24) & 255)))" |
-	dd of="$TESTTMP/revoked.otp" bs=4 seek=$((first + 2)) conv=notrunc 2>/dev/null
+"$SLIPWAY" esp efuse --otp "$TESTTMP/revoked.otp" --first-word "$first" \
+	burn-efuse SECURE_BOOT_KEY_REVOKE0 1 >/dev/null
 cp "$TESTTMP/revoked.otp" "$TESTTMP/bad.bin.otp"
 if rom_once "$TESTTMP/bad.bin"; then rc=0; else rc=$?; fi
 if [ $rc != 0 ] && said "^rom: secure boot: bootloader refused: signed by a revoked key" &&
