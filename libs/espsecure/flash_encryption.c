@@ -98,14 +98,29 @@ static int first_boot(struct mtd_dev *raw)
 		 (unsigned int)range.end, done, total);
 	if ((rc = fe_encrypt_in_place(&job)) < 0 || (rc = raise_counter()) < 0)
 		return rc;
-#if defined(CONFIG_FLASH_ENCRYPTION_RELEASE)
-	if ((rc = efuse_field_burn(fuses, EFUSE_DIS_DOWNLOAD_MANUAL_ENCRYPT, 1)) < 0 ||
-	    (rc = efuse_write_protect(fuses, EFUSE_SPI_BOOT_CRYPT_CNT)) < 0)
-		return rc;
-#endif
 	log_info("flash encryption: on (" FE_MODE " mode)");
 	return 0;
 }
+
+#if defined(CONFIG_FLASH_ENCRYPTION_RELEASE)
+/*
+ * Release mode's locks, as ESP-IDF's release mode with ROM download mode
+ * disabled: no plaintext written through download mode, no JTAG, no
+ * download mode, and the counter write-protected at its odd count. Run on
+ * every boot with encryption on, each step skipped when done, so a power
+ * cut between the counter and the locks still ends locked.
+ */
+static int release_locks(void)
+{
+	int rc;
+
+	if ((rc = efuse_field_burn(fuses, EFUSE_DIS_DOWNLOAD_MANUAL_ENCRYPT, 1)) < 0 ||
+	    (rc = efuse_field_burn(fuses, EFUSE_DIS_PAD_JTAG, 1)) < 0 ||
+	    (rc = efuse_field_burn(fuses, EFUSE_DIS_DOWNLOAD_MODE, 1)) < 0)
+		return rc;
+	return efuse_write_protect(fuses, EFUSE_SPI_BOOT_CRYPT_CNT);
+}
+#endif
 
 struct mtd_dev *flash_encryption_open(struct mtd_dev *raw,
 				      int (*random)(void *buf, size_t len))
@@ -128,6 +143,10 @@ struct mtd_dev *flash_encryption_open(struct mtd_dev *raw,
 	memset(key, 0, sizeof(key));
 	if (rc == 0 && on == 0)
 		rc = first_boot(raw);
+#if defined(CONFIG_FLASH_ENCRYPTION_RELEASE)
+	if (rc == 0)
+		rc = release_locks();
+#endif
 	if (rc == 0)
 		rc = mtd_xts_init(&layer, raw, &xts, 0, &range, 1);
 	if (rc < 0) {
