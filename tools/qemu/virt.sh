@@ -56,9 +56,10 @@ trap 'rm -f "$info"' EXIT
 
 # -bios none: the machine starts at pflash unit 0 (the bootloader is the
 # firmware; Debian ships no rv32 OpenSBI). format=raw: never probe.
+# zkr=true: the Zkr entropy source (seed CSR), the flash-encryption key's.
 run_qemu() {
 	# shellcheck disable=SC2086
-	qemu-system-riscv32 -M virt -bios none -display none -monitor none \
+	qemu-system-riscv32 -M virt -cpu rv32,zkr=true -bios none -display none -monitor none \
 		-drive if=pflash,format=raw,unit=0,file="$flash" $serial $icount \
 		${pidfile:+-pidfile "$pidfile"} \
 		${rom:+-device loader,file="$rom",cpu-num=0} "$@"
