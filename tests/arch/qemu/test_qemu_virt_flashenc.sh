@@ -12,50 +12,15 @@
 # XTS key, `slipway esp secure decrypt-flash-data` with that key gives back
 # the built primary slot, and the next power-on boots without encrypting.
 . "$SRCTREE/tests/lib.sh"
-
-qdir=$BUILD/qemu-rv32-virt_flashenc
-if ! command -v qemu-system-riscv32 >/dev/null; then
-	not_ok "qemu-system-riscv32 is installed (tools/setup.sh installs qemu-system-misc)"
-	exit 0
-fi
-if ! { make -s -C "$SRCTREE" O="$qdir" qemu-rv32-virt_flashenc_defconfig >/dev/null &&
-       make -s -C "$SRCTREE" O="$qdir" >"$TESTTMP/build.log" 2>&1; }; then
-	not_ok "build qemu-rv32-virt_flashenc_defconfig"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0
-fi
-defconfig_built qemu-rv32-virt_flashenc
+. "$SRCTREE/tests/arch/qemu/virt_lib.sh"
+virt_build qemu-rv32-virt_flashenc
 ok "qemu-rv32-virt_flashenc_defconfig builds"
-cfg() { sed -n "s/^CONFIG_$1=//p" "$qdir/.config"; }
 efuses=$(($(cfg EFUSE_FLASH_OFFSET)))
 start=$(($(cfg FLASH_ENCRYPTION_OFFSET)))
 primary=$(($(cfg FLASH_AREA_IMAGE0_PRIMARY_OFFSET)))
 img=$qdir/slipway-os.img
 flash=$TESTTMP/flash.bin
-out=$TESTTMP/uart.log
 SLIPWAY=$qdir/host/slipway
-
-# power_on FILE [CUT]: one power-on until the OS's shell is ready or QEMU
-# ends; with CUT, QEMU is killed CUT seconds after the first boot says it
-# is encrypting. Console in $out.txt.
-power_on() {
-	: >"$out"
-	"$SRCTREE/tools/qemu/virt.sh" --once --log "$out" --pidfile "$TESTTMP/qemu.pid" \
-		"$1" </dev/null >/dev/null 2>&1 &
-	runner=$!
-	for _ in $(seq 1200); do
-		if [ -n "${2:-}" ] && grep -q "first boot: encrypting" "$out" 2>/dev/null; then
-			sleep "$2"
-			break
-		fi
-		grep -q "^os: shell ready" "$out" 2>/dev/null && break
-		kill -0 $runner 2>/dev/null || break
-		sleep 0.05
-	done
-	kill -KILL "$(cat "$TESTTMP/qemu.pid" 2>/dev/null)" 2>/dev/null
-	wait $runner 2>/dev/null
-	tr -d '\r' <"$out" >"$out.txt"
-}
-said() { grep -q -- "$1" "$out.txt"; }
-show() { sed 's/^/#   /' "$out.txt"; }
 
 # chunks FILE: how many 32-byte pieces of the OS image (one per 4 KiB)
 # appear in FILE's encrypted range.
@@ -80,11 +45,11 @@ case $(chunks "$flash") in 0/*) not_ok "the built flash does not show the image"
 # Two power cuts during the in-place encryption, then a power-on that finishes.
 resumed=
 for cut in 3 3; do
-	power_on "$flash" "$cut"
+	virt_power_on "$flash" "$cut"
 	n=$(sed -n 's/.*in place (\([0-9]*\) of [0-9]* sectors done).*/\1/p' "$out.txt")
 	resumed="$resumed ${n:-?}"
 done
-power_on "$flash"
+virt_power_on "$flash"
 n=$(sed -n 's/.*in place (\([0-9]*\) of [0-9]* sectors done).*/\1/p' "$out.txt")
 resumed="$resumed ${n:-?}"
 echo "# first boot started at sectors done:$resumed"
@@ -123,7 +88,7 @@ if "$SLIPWAY" esp secure decrypt-flash-data --aes-xts --keyfile "$TESTTMP/fe.key
 	ok "slipway esp secure decrypt-flash-data with the eFuse key gives back the built primary slot"
 else not_ok "the tool's decryption of the QEMU flash differs from the plaintext"; fi
 
-power_on "$flash"
+virt_power_on "$flash"
 if ! said "first boot" && said "^os: running from image0-primary"; then
 	ok "the next power-on boots the encrypted flash"
 else not_ok "second power-on"; show; fi

@@ -11,46 +11,16 @@
 # started (the sim's test, test_sim_secure_boot.sh, runs every case and
 # the power cuts).
 . "$SRCTREE/tests/lib.sh"
-
-qdir=$BUILD/qemu-rv32-virt_secure
-if ! command -v qemu-system-riscv32 >/dev/null; then
-	not_ok "qemu-system-riscv32 is installed (tools/setup.sh installs qemu-system-misc)"
-	exit 0
-fi
-if ! { make -s -C "$SRCTREE" O="$qdir" qemu-rv32-virt_secure_defconfig >/dev/null &&
-       make -s -C "$SRCTREE" O="$qdir" >"$TESTTMP/build.log" 2>&1; }; then
-	not_ok "build qemu-rv32-virt_secure_defconfig"; sed 's/^/#   /' "$TESTTMP/build.log"; exit 0
-fi
-defconfig_built qemu-rv32-virt_secure
+. "$SRCTREE/tests/arch/qemu/virt_lib.sh"
+virt_build qemu-rv32-virt_secure
 ok "qemu-rv32-virt_secure_defconfig builds: ROM stage ELF, signed bootloader in the flash file"
-cfg() { sed -n "s/^CONFIG_$1=//p" "$qdir/.config"; }
 efuses=$(($(cfg EFUSE_FLASH_OFFSET)))
 signed=$qdir/slipway-boot.signed
 unsigned=$qdir/slipway-boot.signed.unsigned
 flash=$TESTTMP/flash.bin
-out=$TESTTMP/uart.log
-
-# power_on FILE: one power-on of the machine on FILE until the OS's shell
-# is ready or QEMU ends (the ROM stage halting ends it); console in $out.
-power_on() {
-	: >"$out"
-	"$SRCTREE/tools/qemu/virt.sh" --once --rom "$qdir/slipway-rom" \
-		--log "$out" --pidfile "$TESTTMP/qemu.pid" "$1" </dev/null >/dev/null 2>&1 &
-	runner=$!
-	for _ in $(seq 300); do
-		grep -q "^os: shell ready" "$out" 2>/dev/null && break
-		kill -0 $runner 2>/dev/null || break
-		sleep 0.1
-	done
-	kill "$(cat "$TESTTMP/qemu.pid" 2>/dev/null)" 2>/dev/null
-	wait $runner 2>/dev/null
-	tr -d '\r' <"$out" >"$out.txt"
-}
-said() { grep -q -- "$1" "$out.txt"; }
-show() { sed 's/^/#   /' "$out.txt"; }
 
 cp "$qdir/slipway-flash.bin" "$flash"
-power_on "$flash"
+virt_power_on "$flash"
 if said "^rom: secure boot off: starting the bootloader unchecked" &&
     said "^secure boot: on (key digest burned" && said "^os: running from image0-primary"; then
 	ok "first power-on: started unchecked, key digest and SECURE_BOOT_EN burned, the OS runs"
@@ -63,7 +33,7 @@ if [ "$(od -An -tu1 -v "$TESTTMP/digest.bin" | tr -s ' ' '\n' | sed '/^$/d' | aw
 	ok "the key digest is burned into key block 0 of the flash-kept eFuses"
 else not_ok "the flash-kept eFuses do not hold the signing key's digest"; fi
 
-power_on "$flash"
+virt_power_on "$flash"
 if said "^rom: secure boot: bootloader verified (signature block 0)" &&
     ! said "first boot" && said "^os: running from image0-primary"; then
 	ok "next power-on: the ROM stage verifies the bootloader, the OS runs"
@@ -77,7 +47,7 @@ refused() {
 	dd if=/dev/zero bs=4096 count=$((area / 4096)) 2>/dev/null | tr '\0' '\377' |
 		dd of="$TESTTMP/bad.bin" conv=notrunc 2>/dev/null
 	dd if="$3" of="$TESTTMP/bad.bin" conv=notrunc 2>/dev/null
-	power_on "$TESTTMP/bad.bin"
+	virt_power_on "$TESTTMP/bad.bin"
 	if said "^rom: secure boot: bootloader refused: $2" && said "^rom: not starting it" &&
 	    ! said "Slipway bootloader"; then ok "$1: refused ($2)"
 	else not_ok "$1"; show; fi
