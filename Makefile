@@ -57,6 +57,7 @@ include $(SRCTREE)/Make.defs
 COMMON_SRCS :=
 LOADER_SRCS :=
 OS_SRCS :=
+ROM_SRCS :=
 HOST_SRCS :=
 UNIT_TESTS :=
 ARCH := $(call unquote,$(CONFIG_ARCH))
@@ -142,7 +143,7 @@ HOST_TOOL := $(OUT)/host/slipway
 # What gets signed: on the sim the host executable itself, stripped (the
 # sim executes the payload); on a chip the raw binary.
 OS_PAYLOAD := $(OUT)/slipway-os.payload
-ifeq ($(CONFIG_ARCH_SIM),y)
+ifeq ($(CONFIG_ARCH_SIM)-$(CONFIG_SECURE_BOOT),y-)
   BOOT_PLACEMENT :=
 else
   # A chip whose ROM loads another format names that file (BOOT_ROM_IMAGE,
@@ -300,6 +301,43 @@ $(OS_PAYLOAD): $(if $(filter y,$(CONFIG_ARCH_SIM)),$(OS_ELF),$(OS_ELF).bin)
 	$(quiet) PAYLOAD $(@F)
 	$(Q)$(if $(filter y,$(CONFIG_ARCH_SIM)),$(TARGET_OBJCOPY) --strip-all $< $@,cp $< $@)
 
+# Secure Boot V2 (CONFIG_SECURE_BOOT): the ROM stage, the first program
+# that runs, and the bootloader as it reads it from the bootloader area:
+# stripped and signed (espsecure's layout: data padded to 4 KiB, then the
+# signature sector), no larger than the area.
+ifeq ($(CONFIG_SECURE_BOOT),y)
+ROM_ELF := $(OUT)/slipway-rom
+ROM_OBJS := $(call tobj,$(ROM_SRCS))
+SECURE_BOOT_KEY := $(call abspath_key,$(call unquote,$(CONFIG_SECURE_BOOT_SIGNING_KEY)))
+all: $(ROM_ELF)
+
+# A chip that runs it in place links it for its RAM (LINK_ROM).
+ifneq ($(BOARD_LDSCRIPT),)
+ROM_LDS := $(OUT)/generated/rom.ld
+$(ROM_LDS): $(SRCTREE)/$(BOARD_LDSCRIPT) $(AUTOCONF) | toolchain
+	$(quiet) LDS $(@F)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) -E -P -x c -include $(AUTOCONF) -DLINK_ROM $< -o $@
+endif
+
+$(ROM_ELF): $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(LAYOUT_OK) $(ROM_LDS)
+	$(quiet) LD $(@F)
+	$(Q)$(TARGET_CC) $(TARGET_LDFLAGS) $(if $(ROM_LDS),-T $(ROM_LDS)) -o $@ \
+	  $(ROM_OBJS) $(LIBSLIPWAY) $(CRYPTO_LIBS) $(TARGET_LDLIBS)
+
+# The sim's bootloader is the host program, stripped; a chip's the raw binary.
+$(BOOT_ROM_IMAGE): $(if $(filter y,$(CONFIG_ARCH_SIM)),$(BOOT_ELF),$(BOOT_ELF).bin) \
+                   $(HOST_TOOL) $(wildcard $(SECURE_BOOT_KEY)) $(CONFIG)
+	$(quiet) SBV2 $(@F)
+	$(Q)$(if $(filter y,$(CONFIG_ARCH_SIM)),$(TARGET_OBJCOPY) --strip-all $< $@.unsigned,cp $< $@.unsigned)
+	$(Q)$(HOST_TOOL) esp secure sign-data --version 2 --keyfile $(SECURE_BOOT_KEY) \
+	  --output $@ $@.unsigned >/dev/null
+	$(Q)n=$$(stat -c %s $@); area=$$(($(CONFIG_FLASH_AREA_BOOTLOADER_SIZE))); \
+	  if [ $$n -gt $$area ]; then rm -f $@; \
+	    echo "error: the signed bootloader has $$n bytes; its area" \
+	         "(CONFIG_FLASH_AREA_BOOTLOADER_SIZE) has $$area" >&2; exit 1; fi
+endif
+
 # Signed for the slot the layout gives it: the one .config decides both.
 # The secondary slot bounds an image (an update must fit where it is staged:
 # the layout check prints that room, the slot less the strategy's stage
@@ -377,16 +415,16 @@ $(SIZE_COMPONENTS): $(BOOT_ELF) $(SRCTREE)/tools/size/components.sh
 run: all
 ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin && rm -f $(OUT)/run/flash.bin.otp
-	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(BOOT_ELF)
+	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(or $(ROM_ELF),$(BOOT_ELF))
 else ifeq ($(CONFIG_CHIP_QEMU_VIRT),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
 ifeq ($(RUN_SERIAL),pty)
 	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
 	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
 else
 	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
 endif
 else ifeq ($(CONFIG_CHIP_MPS2_AN385)$(CONFIG_CHIP_MPS2_AN505),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
@@ -686,6 +724,6 @@ help:
 	@echo '  make bench                the figures, counted by callgrind'
 	@echo '  make powerfail[-long]     the boot engine power-fail proof (small / large slots)'
 
--include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
+-include $(COMMON_OBJS:.o=.d) $(LOADER_OBJS:.o=.d) $(OS_OBJS:.o=.d) $(ROM_OBJS:.o=.d) $(MBEDTLS_OBJS:.o=.d) $(SODIUM_OBJS:.o=.d) \
          $(HOST_OBJS:.o=.d) $(HOST_SAN_OBJS:.o=.d) $(HOST_MBEDTLS_OBJS:.o=.d) $(wildcard $(TEST_OBJDIR)/*/*.d $(TEST_OBJDIR)/*/*/*.d \
          $(TEST_OBJDIR)/*/*/*/*.d $(TEST_OBJDIR)/*/*/*/*/*.d)

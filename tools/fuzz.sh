@@ -42,7 +42,7 @@ for t in "$@"; do
 			[ -f "$s" ] && cp "$s" "$corpus/seed-$(echo "$s" | tr '/' '_')"
 		done
 	fi
-	if [ "$t" = fuzz_sbv2 ]; then
+	if [ "$t" = fuzz_sbv2 ] || [ "$t" = fuzz_romstage ]; then
 		# espsecure's signed files behind the control byte (3 blocks read)
 		for s in "$shared"/esp/secure/*signed.bin; do
 			[ -f "$s" ] || continue

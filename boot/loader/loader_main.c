@@ -17,6 +17,7 @@
 #include "boot/engine/validation_cache.h"
 #include "boot/loader/recovery.h"
 #include "boot/loader/scheme_espidf.h"
+#include "boot/loader/secure_boot_first.h"
 #include "libs/flashmap/flashmap.h"
 #include "libs/image/image_keys.h"
 #include "libs/log/log.h"
@@ -181,6 +182,10 @@ int slipway_main(void)
 		log_error("boot: image 0 is marked non-bootable; not booting it");
 		return no_bootable_image(&engine);
 	}
+#if defined(CONFIG_SECURE_BOOT)
+	if (loader_secure_boot(images, CONFIG_BOOT_IMAGE_NUMBER) != 0)
+		return 1;
+#endif
 	rc = boot_engine_start(&engine, start_image, &images[0]);
 	if (rc == -EACCES) {
 		log_error("boot: the hardened verdict refuses image 0");

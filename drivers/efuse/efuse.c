@@ -223,7 +223,7 @@ int efuse_key_find(struct efuse_dev *dev, enum efuse_purpose purpose,
 int efuse_key_for_hw(struct efuse_dev *dev, enum efuse_purpose purpose,
 		     uint8_t key[EFUSE_KEY_LEN])
 {
-	unsigned int block;
+	unsigned int block = 0; /* set when rc == 0 (for -O2's flow analysis) */
 	int rc = efuse_key_find(dev, purpose, &block);
 
 	return rc < 0 ? rc : key_raw(dev, block, key);
@@ -245,7 +245,7 @@ int efuse_secure_boot_digests(struct efuse_dev *dev, uint8_t digests[3][32],
 	*present = 0;
 	*revoked = 0;
 	for (unsigned int n = 0; n < 3; n++) {
-		unsigned int block;
+		unsigned int block = 0; /* set when found */
 		uint32_t r;
 		int rc = efuse_key_find(dev, (enum efuse_purpose)
 					(EFUSE_PURPOSE_SECURE_BOOT_DIGEST0 + n), &block);

@@ -103,26 +103,29 @@ void crypto_heap_unset_free(void *p);
 #endif
 
 /*
- * Secure Boot V2 app verification in the ESP-IDF scheme
- * (libs/otadata/ota_app_sbv2.c, libs/crypto/crypto_sbv2.c): a signature
- * block may be RSA-3072-PSS or ECDSA P-192, P-256 or P-384 (SHA-384).
+ * Secure Boot V2 signature blocks (libs/crypto/crypto_sbv2.c): the ROM stage
+ * and the bootloader's first boot (CONFIG_SECURE_BOOT), and app
+ * verification in the ESP-IDF scheme (CONFIG_BOOT_ESPIDF_SECURE_BOOT,
+ * libs/otadata/ota_app_sbv2.c). A block may be RSA-3072-PSS or ECDSA
+ * P-192, P-256 (SHA-256) or P-384 (SHA-384).
  */
-#if defined(CONFIG_BOOT_ESPIDF_SECURE_BOOT)
+#if defined(CONFIG_SECURE_BOOT) || defined(CONFIG_BOOT_ESPIDF_SECURE_BOOT)
 #define MBEDTLS_BIGNUM_C
-#define MBEDTLS_ASN1_PARSE_C
-#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_MD_C
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V21
 #define MBEDTLS_ECP_C
 #define MBEDTLS_ECDSA_C
 #define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
 #define MBEDTLS_ECP_DP_SECP192R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_SHA384_C
 #define MBEDTLS_SHA512_C
-#define MBEDTLS_MD_C
-#define MBEDTLS_OID_C
-#define MBEDTLS_RSA_C
-#define MBEDTLS_PKCS1_V21
+#undef MBEDTLS_MPI_MAX_SIZE
 #define MBEDTLS_MPI_MAX_SIZE 384
 #endif
 

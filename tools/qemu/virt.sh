@@ -5,7 +5,7 @@
 # `make run` and the QEMU tests do. The firmware runs in place from the file
 # and writes it as a device writes its flash: the file is the device.
 #
-#   virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] FLASH
+#   virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF] FLASH
 #
 # The UART is this terminal (Ctrl-A X quits QEMU), or with --pty a
 # pseudo-terminal linked at LINK, for `slipway smp --port LINK`. --log
@@ -17,8 +17,10 @@
 # A reset of the firmware is a power cycle: QEMU exits with status 82 and
 # this script starts it again (arch/risc-v/qemu-virt/qemu_virt.c says
 # why), unless --once. Any other exit ends the script with QEMU's status.
+# --rom loads ELF (the ROM stage of CONFIG_SECURE_BOOT, slipway-rom) into
+# RAM at every power-on and starts the machine there instead of at pflash.
 set -eu
-pty= log= pidfile= icount= once=
+pty= log= pidfile= icount= once= rom=
 while [ $# -gt 1 ]; do
 	case $1 in
 	--pty) pty=$2; shift ;;
@@ -26,12 +28,13 @@ while [ $# -gt 1 ]; do
 	--pidfile) pidfile=$2; shift ;;
 	--icount) icount="-icount shift=0,sleep=off" ;;
 	--once) once=1 ;;
+	--rom) rom=$2; shift ;;
 	*) echo "virt.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
 [ $# -eq 1 ] || {
-	echo "usage: virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] FLASH" >&2
+	echo "usage: virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF] FLASH" >&2
 	exit 2; }
 flash=$1
 size=$(stat -c %s "$flash" 2>/dev/null || echo 0)
@@ -53,11 +56,13 @@ trap 'rm -f "$info"' EXIT
 
 # -bios none: the machine starts at pflash unit 0 (the bootloader is the
 # firmware; Debian ships no rv32 OpenSBI). format=raw: never probe.
+# zkr=true: the Zkr entropy source (seed CSR), the flash-encryption key's.
 run_qemu() {
 	# shellcheck disable=SC2086
-	qemu-system-riscv32 -M virt -bios none -display none -monitor none \
+	qemu-system-riscv32 -M virt -cpu rv32,zkr=true -bios none -display none -monitor none \
 		-drive if=pflash,format=raw,unit=0,file="$flash" $serial $icount \
-		${pidfile:+-pidfile "$pidfile"} "$@"
+		${pidfile:+-pidfile "$pidfile"} \
+		${rom:+-device loader,file="$rom",cpu-num=0} "$@"
 }
 
 while :; do

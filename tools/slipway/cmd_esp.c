@@ -847,6 +847,8 @@ static const struct slipway_cmd esp_cmds[] = {
 	  esp_merge_bin_cmd },
 	{ "secure", "Secure Boot V2 and flash encryption (espsecure v4.8.1)",
 	  esp_secure_usage, esp_secure_cmd },
+	{ "efuse", "virtual eFuses of a sim OTP or flash file (espefuse's commands)",
+	  esp_efuse_usage, esp_efuse_cmd },
 	{ NULL, NULL, NULL, NULL },
 };
 

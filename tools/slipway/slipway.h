@@ -45,6 +45,8 @@ extern const char *slipway_prog;
 int image_dumpinfo(int argc, char **argv);
 int esp_secure_cmd(int argc, char **argv); /* cmd_esp_secure.c */
 extern const char esp_secure_usage[];
+int esp_efuse_cmd(int argc, char **argv); /* cmd_esp_efuse.c */
+extern const char esp_efuse_usage[];
 
 /* Set to silence cli_error (fuzzing). */
 extern int cli_quiet;

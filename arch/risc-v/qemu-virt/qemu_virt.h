@@ -7,6 +7,8 @@
 #ifndef SLIPWAY_ARCH_RISCV_QEMU_VIRT_QEMU_VIRT_H
 #define SLIPWAY_ARCH_RISCV_QEMU_VIRT_QEMU_VIRT_H
 
+#include <stddef.h>
+
 struct mtd_dev;
 struct serial_dev;
 
@@ -15,5 +17,10 @@ struct serial_dev *qemu_virt_uart0(void);
 
 /* pflash unit 0, queried on first use; NULL after printing why not. */
 struct mtd_dev *qemu_virt_pflash0(void);
+
+/* `len` random bytes from the CPU's Zkr entropy source (the seed CSR;
+ * QEMU with -cpu rv32,zkr=true, as tools/qemu/virt.sh runs it): 0, or
+ * -EIO when the source fails (qemu_virt_random.c). */
+int qemu_virt_random(void *buf, size_t len);
 
 #endif

@@ -17,6 +17,7 @@
 #define SIM_ENV_LOADER "SLIPWAY_SIM_LOADER" /* set by the boot hook */
 #define SIM_ENV_SMP_PTY "SLIPWAY_SIM_SMP_PTY" /* link to the SMP serial pty */
 #define SIM_ENV_SMP_FD "SLIPWAY_SIM_SMP_FD" /* its fds, passed along exec */
+#define SIM_ENV_OTP_CUT "SLIPWAY_SIM_OTP_CUT" /* power cut at burn N (tests) */
 
 /*
  * Level of `pin` in a SLIPWAY_SIM_GPIO-style `spec` ("pin=level,..."; NULL

@@ -59,10 +59,16 @@ int arch_boot_image(struct mtd_dev *dev, uint32_t off, uint32_t size)
 	rc = copy_payload(fd, dev, off, size);
 	if (rc != 0)
 		goto out;
-	/* The image's reset re-executes the program that booted it. */
-	if (realpath("/proc/self/exe", self) == NULL ||
-	    setenv(SIM_ENV_LOADER, self, 1) != 0) {
-		rc = -errno;
+	/* The image's reset re-executes the program that booted it; a
+	 * bootloader the ROM stage ran from memory has no path, and the
+	 * ROM stage, named already, starts again. */
+	if (realpath("/proc/self/exe", self) != NULL) {
+		if (setenv(SIM_ENV_LOADER, self, 1) != 0) {
+			rc = -errno;
+			goto out;
+		}
+	} else if (getenv(SIM_ENV_LOADER) == NULL) {
+		rc = -ENOENT;
 		goto out;
 	}
 	fflush(NULL);

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -51,6 +52,23 @@ static int otp_open(void)
 	return fd;
 }
 
+/*
+ * SLIPWAY_SIM_OTP_CUT=N: the power fails as this process's burn number N
+ * (from 0; burns that change no bit do not count) is about to take
+ * effect: the process is killed, as a power cut would stop the chip.
+ * The fault-injection tests cut a first boot this way.
+ */
+static void otp_cut_point(void)
+{
+	static unsigned long burns;
+	const char *env = getenv(SIM_ENV_OTP_CUT);
+
+	if (env != NULL && env[0] != '\0' && strtoul(env, NULL, 0) == burns++) {
+		fflush(NULL);
+		raise(SIGKILL);
+	}
+}
+
 static int otp_access(unsigned int word, uint32_t *value, uint32_t burn)
 {
 	uint8_t b[4];
@@ -67,6 +85,7 @@ static int otp_access(unsigned int word, uint32_t *value, uint32_t burn)
 	v = (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) |
 	    ((uint32_t)b[3] << 24);
 	if (burn != 0 && (v | burn) != v) {
+		otp_cut_point();
 		v |= burn; /* fuses only blow: bits go 0 -> 1, never back */
 		b[0] = (uint8_t)v;
 		b[1] = (uint8_t)(v >> 8);

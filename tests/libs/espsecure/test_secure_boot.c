@@ -17,6 +17,7 @@
 #include "drivers/efuse/efuse_flash.h"
 #include "drivers/mtd/sim_flash.h"
 #include "libs/espsecure/secure_boot.h"
+#include "libs/espsecure/secure_boot_flash.h"
 
 #include <errno.h>
 #include <string.h>
@@ -176,11 +177,65 @@ static void test_first_boot_power_cuts(void **state)
 	assert_true(cuts >= 3 * 10);
 }
 
+/* The bootloader kept in flash: its length, its read, the first boot on it. */
+static void test_image_in_flash(void **state)
+{
+	static const struct mtd_region area_region = { 4096, 8 };
+	static const struct mtd_geometry area_geo = { &area_region, 1, 4, 0xff, 8 * 4096 };
+	static uint8_t area[8 * 4096], buf[8 * 4096], b[3 * 4096];
+	enum sbv2_status why[SBV2_MAX_BLOCKS];
+	struct sim_flash bootfl;
+	uint32_t en;
+	size_t len;
+	int enabled;
+
+	(void)state;
+	/* Lengths: erased is 0; the last non-0xff byte's sector ends it. */
+	memset(b, 0xff, sizeof(b));
+	assert_int_equal(secure_boot_image_len(b, sizeof(b)), 0);
+	b[0] = 0;
+	b[5000] = 0x12;
+	assert_int_equal(secure_boot_image_len(b, sizeof(b)), 8192);
+	b[4095] = 0;
+	b[5000] = 0xff;
+	assert_int_equal(secure_boot_image_len(b, sizeof(b)), 4096);
+
+	fresh();
+	memset(area, 0xff, sizeof(area));
+	assert_int_equal(sim_flash_init_ram(&bootfl, &area_geo, area), 0);
+	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 0, buf, sizeof(buf), &len),
+			 -ENOENT);
+	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, &bootfl.mtd, 0, buf,
+						      sizeof(buf), NULL, NULL), -ENOENT);
+	/* espsecure's signed C3 bootloader, 4 KiB into the flash. */
+	assert_true(boot_len <= sizeof(area) - 4096);
+	memcpy(area + 4096, boot, boot_len);
+	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, &bootfl.mtd, 4096, buf,
+						      sizeof(buf) - 4096, NULL, NULL), 0);
+	assert_int_equal(efuse_field_read(&ef.dev, EFUSE_SECURE_BOOT_EN, &en), 0);
+	assert_int_equal(en, 1);
+	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 4096, buf, sizeof(buf) - 4096,
+						&len), 0);
+	assert_int_equal(len, boot_len);
+	assert_int_equal(secure_boot_rom_check(&ef.dev, buf, len, 3, &enabled, why), SBV2_OK);
+	/* On: the first boot does not read the flash again (an erased one is fine). */
+	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, NULL, 0, buf, 0, NULL, NULL), 0);
+	/* A byte written after the signature sector: that sector is no longer
+	 * the last, and the image is refused. */
+	area[4096 + boot_len + 100] = 0;
+	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 4096, buf, sizeof(buf) - 4096,
+						&len), 0);
+	assert_int_equal(len, boot_len + 4096);
+	assert_int_not_equal(secure_boot_rom_check(&ef.dev, buf, len, 3, &enabled, why),
+			     SBV2_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_boot_and_rom),
 		cmocka_unit_test(test_first_boot_power_cuts),
+		cmocka_unit_test(test_image_in_flash),
 	};
 
 	if (test_shared_missing())

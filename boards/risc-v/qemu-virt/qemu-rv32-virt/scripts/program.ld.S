@@ -22,8 +22,19 @@
 		     CONFIG_FLASH_AREA_IMAGE0_PRIMARY_OFFSET + CONFIG_OS_IMAGE_HEADER_SIZE)
 /* An update must fit the secondary slot; the signer checks the trailer. */
 #define TEXT_LENGTH (CONFIG_FLASH_AREA_IMAGE0_SECONDARY_SIZE - CONFIG_OS_IMAGE_HEADER_SIZE)
+#elif defined(LINK_ROM)
+/* The ROM stage (CONFIG_SECURE_BOOT): QEMU loads it into RAM
+ * (tools/qemu/virt.sh --rom); its code first, then its own RAM. */
+#define TEXT_ORIGIN CONFIG_QEMU_VIRT_ROM_BASE
+#define TEXT_LENGTH 0x40000
+#define RAM_ORIGIN (CONFIG_QEMU_VIRT_ROM_BASE + 0x40000)
+#define RAM_LENGTH (CONFIG_QEMU_VIRT_ROM_SIZE - 0x40000)
 #else
-#error "define LINK_LOADER or LINK_OS"
+#error "define LINK_LOADER, LINK_OS or LINK_ROM"
+#endif
+#ifndef RAM_ORIGIN
+#define RAM_ORIGIN CONFIG_QEMU_VIRT_RAM_BASE
+#define RAM_LENGTH CONFIG_QEMU_VIRT_RAM_SIZE
 #endif
 
 OUTPUT_ARCH(riscv)
@@ -32,7 +43,7 @@ ENTRY(_start)
 MEMORY
 {
 	flash (rx) : ORIGIN = TEXT_ORIGIN, LENGTH = TEXT_LENGTH
-	ram (rwx) : ORIGIN = CONFIG_QEMU_VIRT_RAM_BASE, LENGTH = CONFIG_QEMU_VIRT_RAM_SIZE
+	ram (rwx) : ORIGIN = RAM_ORIGIN, LENGTH = RAM_LENGTH
 }
 
 SECTIONS

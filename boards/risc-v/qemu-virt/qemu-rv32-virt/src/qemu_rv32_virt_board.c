@@ -13,6 +13,10 @@
 #include "drivers/mtd/mtd.h"
 #include "libs/flashmap/flashmap.h"
 
+#if defined(CONFIG_FLASH_ENCRYPTION)
+#include "libs/espsecure/flash_encryption.h"
+#endif
+
 struct mtd_dev *board_boot_flash(void)
 {
 	struct mtd_dev *flash = qemu_virt_pflash0();
@@ -20,7 +24,13 @@ struct mtd_dev *board_boot_flash(void)
 	if (flash == NULL ||
 	    flash_kconfig_geometry_check(flash->geo, "pflash0") != 0)
 		return NULL;
+#if defined(CONFIG_FLASH_ENCRYPTION)
+	/* What the CPU reads: decrypted through the XTS layer (the key from
+	 * the Zkr entropy source on the first boot). */
+	return flash_encryption_open(flash, qemu_virt_random);
+#else
 	return flash;
+#endif
 }
 
 struct serial_dev *board_console(void)
