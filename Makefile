@@ -525,10 +525,13 @@ fuzz: $(FUZZ_BINS)
 # configuration (libs/crypto/mbedtls_config.h).
 
 BENCH_DIR := $(OUT)/bench
-BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=8192
+BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=9216
+# ECP's inverses by Fermat, linked as a P-256 bootloader links them (libs/Make.defs).
+BENCH_MODINV := libs/crypto/crypto_modinv.c
+BENCH_MODINV_LDFLAGS := -Wl,--wrap=mbedtls_mpi_gcd_modinv_odd
 BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/bootstate/fih.c \
     libs/image/image_sig_ecdsa.c libs/image/image_tlv.c libs/image/image_header.c \
-    libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c \
+    libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c $(BENCH_MODINV) \
     libs/crypto/crypto_aes.c libs/crypto/crypto_heap.c drivers/mtd/mtd.c \
     drivers/mtd/sim_flash.c
 BENCH_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c bignum.c bignum_core.c constant_time.c \
@@ -542,7 +545,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -Os -g -w -I$(SRCTREE) $(MBEDTLS_DEFS) \
 	  -I$(MBEDTLS_SRC)/library $(BENCH_CONFIG) -ffunction-sections -fdata-sections \
-	  -Wl,--gc-sections -o $@ $(filter %.c,$^)
+	  -Wl,--gc-sections $(BENCH_MODINV_LDFLAGS) -o $@ $(filter %.c,$^)
 
 # The same subject for the other signatures (small vectors: the signature
 # is most of the count), each with its device configuration.
@@ -563,7 +566,7 @@ BENCH_SIG_rsa2048 := image_sig_rsa2048
 BENCH_SIG_rsa3072 := image_sig_rsa3072
 BENCH_SIG_ed25519 := image_sig_ed25519
 BENCH_SIG_p256m := image_sig_ecdsa_p256
-BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c,\
+BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c $(BENCH_MODINV),\
     $(BENCH_IMAGE_SRCS))
 
 $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_image_%: \
