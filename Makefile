@@ -556,7 +556,9 @@ BENCH_SIG_CONFIG_ed25519 := -DCONFIG_BOOT_SIGNATURE_ED25519=1 -DCONFIG_CRYPTO_HE
 # P-256 through p256-m (CONFIG_CRYPTO_P256_P256M) instead of mbedtls' ECP.
 BENCH_SIG_CONFIG_p256m := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_P256_P256M=1 \
     -DCONFIG_CRYPTO_HEAP_SIZE=8192
-BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c
+BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c libs/crypto/crypto_expmod.c
+BENCH_SIG_LDFLAGS_rsa2048 := -Wl,--wrap=mbedtls_mpi_exp_mod_unsafe
+BENCH_SIG_LDFLAGS_rsa3072 := $(BENCH_SIG_LDFLAGS_rsa2048)
 BENCH_SIG_SRCS_rsa3072 := $(BENCH_SIG_SRCS_rsa2048)
 BENCH_SIG_SRCS_ed25519 := libs/image/image_sig_ed25519.c libs/crypto/crypto_ed25519.c \
     $(addprefix .deps/libsodium/src/libsodium/,$(SODIUM_LIB_SRCS))
@@ -579,7 +581,7 @@ $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_i
 	  -I$(MBEDTLS_SRC)/library -DCONFIGURED=1 -I$(dir $(SODIUM_VERSION_H)) \
 	  -I$(SODIUM_SRC)/include/sodium -I$(SODIUM_SRC)/crypto_sign/ed25519/ref10 \
 	  -ffunction-sections -fdata-sections -Wl,--gc-sections \
-	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) -o $@ $(filter %.c,$^)
+	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) $(BENCH_SIG_LDFLAGS_$*) -o $@ $(filter %.c,$^)
 
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).
