@@ -75,8 +75,9 @@ void crypto_heap_unset_free(void *p);
  * static comb table for the base point, kept in flash by ecp_curves.c: no
  * heap and no time spent computing it. Measured with make bench (host,
  * 256 KiB image): window 2 without the table 39.2M instructions, window 4
- * 36.2M, window 4 with the table 29.7M. See README, "Verification
- * speed".
+ * 36.2M, window 4 with the table 29.7M, and with the inverses by Fermat
+ * (libs/crypto/crypto_modinv.c, outside this file: a link-time wrap)
+ * 27.9M. See README, "Verification speed".
  */
 #define MBEDTLS_ECP_WINDOW_SIZE 4
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 1
