@@ -36,6 +36,16 @@ void crypto_heap_unset_free(void *p);
 
 /* Image hashes, and AES-CTR for encrypted image bodies. */
 #define MBEDTLS_SHA256_C
+/* On the Espressif chips crypto_hash.c hashes SHA-256 on the peripheral
+ * through the ROM (libs/crypto/crypto_hash_esp_rom.c), mbedtls' SHA-256
+ * when the peripheral is busy with another hash. */
+#if defined(CONFIG_CRYPTO_SHA256_ESP_ROM)
+#define CRYPTO_SHA256_ESP_ROM
+#endif
+/* The small SHA-256 (libs/crypto/Kconfig, CONFIG_CRYPTO_SHA256_SMALL). */
+#if defined(CONFIG_CRYPTO_SHA256_SMALL)
+#define MBEDTLS_SHA256_SMALLER
+#endif
 #if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
 #define MBEDTLS_SHA384_C /* 3.x: SHA-384 has its own switch */
 #define MBEDTLS_SHA512_C
