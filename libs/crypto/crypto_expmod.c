@@ -32,12 +32,8 @@
 /* mbedtls-internal (library/), not installed: beside include/ in the source. */
 #include "../library/bignum_core.h"
 
-int __real_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
-				      const mbedtls_mpi *E, const mbedtls_mpi *N,
-				      mbedtls_mpi *prec_RR);
-int __wrap_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
-				      const mbedtls_mpi *E, const mbedtls_mpi *N,
-				      mbedtls_mpi *prec_RR);
+#include "libs/crypto/crypto_mbedtls_wrap.h"
+
 
 #define MAX_EXPONENT_BITS 64
 

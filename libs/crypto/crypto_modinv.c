@@ -27,12 +27,7 @@
  * checks both against mbedtls' result.
  */
 
-#include <mbedtls/bignum.h>
-
-int __real_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
-				      const mbedtls_mpi *A, const mbedtls_mpi *N);
-int __wrap_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
-				      const mbedtls_mpi *A, const mbedtls_mpi *N);
+#include "libs/crypto/crypto_mbedtls_wrap.h"
 
 int __wrap_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
 				      const mbedtls_mpi *A, const mbedtls_mpi *N)

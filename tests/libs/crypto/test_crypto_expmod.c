@@ -12,21 +12,17 @@
  */
 #include "tests/test.h"
 
+#include "libs/crypto/crypto_mbedtls_wrap.h"
+
 #include <mbedtls/bignum.h>
 
 /* mbedtls 3.6's library/bignum_internal.h, not an installed header. */
 int mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
 			       const mbedtls_mpi *E, const mbedtls_mpi *N,
 			       mbedtls_mpi *prec_RR);
-int __wrap_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
-				      const mbedtls_mpi *E, const mbedtls_mpi *N,
-				      mbedtls_mpi *prec_RR);
 
 static int real_calls;
 
-int __real_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
-				      const mbedtls_mpi *E, const mbedtls_mpi *N,
-				      mbedtls_mpi *prec_RR);
 int __real_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
 				      const mbedtls_mpi *E, const mbedtls_mpi *N,
 				      mbedtls_mpi *prec_RR)

@@ -13,6 +13,8 @@
  */
 #include "tests/test.h"
 
+#include "libs/crypto/crypto_mbedtls_wrap.h"
+
 #include <string.h>
 
 #include <mbedtls/bignum.h>
@@ -21,13 +23,9 @@
 /* mbedtls 3.6's library/bignum_internal.h, not an installed header. */
 int mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
 			       const mbedtls_mpi *A, const mbedtls_mpi *N);
-int __wrap_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
-				      const mbedtls_mpi *A, const mbedtls_mpi *N);
 
 static int real_calls;
 
-int __real_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
-				      const mbedtls_mpi *A, const mbedtls_mpi *N);
 int __real_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
 				      const mbedtls_mpi *A, const mbedtls_mpi *N)
 {
