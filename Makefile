@@ -579,10 +579,13 @@ fuzz: $(FUZZ_BINS)
 # configuration (libs/crypto/mbedtls_config.h).
 
 BENCH_DIR := $(OUT)/bench
-BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=8192
+BENCH_CONFIG := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_HEAP_SIZE=9216
+# ECP's inverses by Fermat, linked as a P-256 bootloader links them (libs/Make.defs).
+BENCH_MODINV := libs/crypto/crypto_modinv.c
+BENCH_MODINV_LDFLAGS := -Wl,--wrap=mbedtls_mpi_gcd_modinv_odd
 BENCH_IMAGE_SRCS := tools/bench/bench_image.c libs/image/image_validate.c libs/bootstate/fih.c \
     libs/image/image_sig_ecdsa.c libs/image/image_tlv.c libs/image/image_header.c \
-    libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c \
+    libs/image/image_error.c libs/crypto/crypto_hash.c libs/crypto/crypto_ecdsa.c $(BENCH_MODINV) \
     libs/crypto/crypto_aes.c libs/crypto/crypto_heap.c drivers/mtd/mtd.c \
     drivers/mtd/sim_flash.c
 BENCH_MBEDTLS_SRCS := aes.c asn1parse.c asn1write.c bignum.c bignum_core.c constant_time.c \
@@ -596,7 +599,7 @@ $(BENCH_DIR)/bench_image: $(addprefix $(SRCTREE)/,$(BENCH_IMAGE_SRCS)) \
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -Os -g -w -I$(SRCTREE) $(MBEDTLS_DEFS) \
 	  -I$(MBEDTLS_SRC)/library $(BENCH_CONFIG) -ffunction-sections -fdata-sections \
-	  -Wl,--gc-sections -o $@ $(filter %.c,$^)
+	  -Wl,--gc-sections $(BENCH_MODINV_LDFLAGS) -o $@ $(filter %.c,$^)
 
 # The same subject for the other signatures (small vectors: the signature
 # is most of the count), each with its device configuration.
@@ -604,10 +607,13 @@ BENCH_OTHER_SIGS := rsa2048 rsa3072 ed25519 p256m
 BENCH_SIG_CONFIG_rsa2048 := -DCONFIG_BOOT_SIGNATURE_RSA_2048=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
 BENCH_SIG_CONFIG_rsa3072 := -DCONFIG_BOOT_SIGNATURE_RSA_3072=1 -DCONFIG_CRYPTO_HEAP_SIZE=16384
 BENCH_SIG_CONFIG_ed25519 := -DCONFIG_BOOT_SIGNATURE_ED25519=1 -DCONFIG_CRYPTO_HEAP_SIZE=1024
-# P-256 through p256-m (CONFIG_CRYPTO_P256_P256M) instead of mbedtls' ECP.
+# P-256 through p256-m (CONFIG_CRYPTO_P256_P256M) instead of mbedtls' ECP,
+# with the small SHA-256 its Kconfig default brings.
 BENCH_SIG_CONFIG_p256m := -DCONFIG_BOOT_SIGNATURE_ECDSA_P256=1 -DCONFIG_CRYPTO_P256_P256M=1 \
-    -DCONFIG_CRYPTO_HEAP_SIZE=8192
-BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c
+    -DCONFIG_CRYPTO_SHA256_SMALL=1 -DCONFIG_CRYPTO_HEAP_SIZE=8192
+BENCH_SIG_SRCS_rsa2048 := libs/image/image_sig_rsa.c libs/crypto/crypto_rsa.c libs/crypto/crypto_expmod.c
+BENCH_SIG_LDFLAGS_rsa2048 := -Wl,--wrap=mbedtls_mpi_exp_mod_unsafe
+BENCH_SIG_LDFLAGS_rsa3072 := $(BENCH_SIG_LDFLAGS_rsa2048)
 BENCH_SIG_SRCS_rsa3072 := $(BENCH_SIG_SRCS_rsa2048)
 BENCH_SIG_SRCS_ed25519 := libs/image/image_sig_ed25519.c libs/crypto/crypto_ed25519.c \
     $(addprefix .deps/libsodium/src/libsodium/,$(SODIUM_LIB_SRCS))
@@ -617,7 +623,7 @@ BENCH_SIG_rsa2048 := image_sig_rsa2048
 BENCH_SIG_rsa3072 := image_sig_rsa3072
 BENCH_SIG_ed25519 := image_sig_ed25519
 BENCH_SIG_p256m := image_sig_ecdsa_p256
-BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c,\
+BENCH_IMAGE_COMMON_SRCS := $(filter-out libs/image/image_sig_ecdsa.c libs/crypto/crypto_ecdsa.c $(BENCH_MODINV),\
     $(BENCH_IMAGE_SRCS))
 
 $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_image_%: \
@@ -630,7 +636,7 @@ $(addprefix $(BENCH_DIR)/bench_image_,$(BENCH_OTHER_SIGS)): $(BENCH_DIR)/bench_i
 	  -I$(MBEDTLS_SRC)/library -DCONFIGURED=1 -I$(dir $(SODIUM_VERSION_H)) \
 	  -I$(SODIUM_SRC)/include/sodium -I$(SODIUM_SRC)/crypto_sign/ed25519/ref10 \
 	  -ffunction-sections -fdata-sections -Wl,--gc-sections \
-	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) -o $@ $(filter %.c,$^)
+	  $(BENCH_SIG_CONFIG_$*) -DBENCH_SIG=$(BENCH_SIG_$*) $(BENCH_SIG_LDFLAGS_$*) -o $@ $(filter %.c,$^)
 
 # The upgrade counts: the engine and the simulated flash, counted by the
 # flash itself (no crypto beyond SHA-256, so host mbedtls will do).

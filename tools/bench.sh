@@ -114,6 +114,6 @@ EOT
 		echo "bench: $name: a figure could not be attributed; see $dir/validate-$sub.txt" >&2
 		exit 1
 	fi
-	[ "$sub" = p256m ] && name="$name, p256-m"
+	[ "$sub" = p256m ] && name="$name, p256-m, small SHA-256"
 	printf '  %-44s %12s %12s\n' "$name" "$t" "$s"
 done

@@ -22,6 +22,11 @@ int crypto_hash_start(struct crypto_hash *h, enum crypto_hash_alg alg)
 	h->alg = alg;
 	switch (alg) {
 	case CRYPTO_HASH_SHA256:
+#if defined(CRYPTO_SHA256_ESP_ROM)
+		h->in_rom = crypto_esp_rom_sha256_start(&h->u.rom) == 0;
+		if (h->in_rom)
+			return 0;
+#endif
 		mbedtls_sha256_init(&h->u.sha256);
 		return mbedtls_sha256_starts(&h->u.sha256, 0) ? -EIO : 0;
 #if defined(MBEDTLS_SHA512_C)
@@ -40,6 +45,12 @@ int crypto_hash_update(struct crypto_hash *h, const void *data, size_t len)
 {
 	int rc;
 
+#if defined(CRYPTO_SHA256_ESP_ROM)
+	if (h->alg == CRYPTO_HASH_SHA256 && h->in_rom) {
+		crypto_esp_rom_sha256_update(&h->u.rom, data, len);
+		return 0;
+	}
+#endif
 	if (h->alg == CRYPTO_HASH_SHA256)
 		rc = mbedtls_sha256_update(&h->u.sha256, data, len);
 #if defined(MBEDTLS_SHA512_C)
@@ -56,6 +67,13 @@ int crypto_hash_finish(struct crypto_hash *h, uint8_t *out)
 {
 	int rc;
 
+#if defined(CRYPTO_SHA256_ESP_ROM)
+	if (h->alg == CRYPTO_HASH_SHA256 && h->in_rom) {
+		crypto_esp_rom_sha256_finish(&h->u.rom, out);
+		h->in_rom = false;
+		return 0;
+	}
+#endif
 	if (h->alg == CRYPTO_HASH_SHA256) {
 		rc = mbedtls_sha256_finish(&h->u.sha256, out);
 		mbedtls_sha256_free(&h->u.sha256);

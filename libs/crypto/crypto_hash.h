@@ -16,6 +16,9 @@
 
 #include <mbedtls/sha256.h>
 #include <mbedtls/sha512.h>
+#if defined(CRYPTO_SHA256_ESP_ROM) /* libs/crypto/mbedtls_config.h */
+#include "libs/crypto/crypto_hash_esp_rom.h"
+#endif
 
 enum crypto_hash_alg {
 	CRYPTO_HASH_SHA256,
@@ -27,8 +30,14 @@ enum crypto_hash_alg {
 
 struct crypto_hash {
 	enum crypto_hash_alg alg;
+#if defined(CRYPTO_SHA256_ESP_ROM)
+	bool in_rom; /* SHA-256 on the peripheral, not in software */
+#endif
 	union {
 		mbedtls_sha256_context sha256;
+#if defined(CRYPTO_SHA256_ESP_ROM)
+		struct crypto_esp_rom_sha rom;
+#endif
 #if defined(MBEDTLS_SHA512_C)
 		mbedtls_sha512_context sha512; /* SHA-384 too */
 #endif

@@ -36,6 +36,16 @@ void crypto_heap_unset_free(void *p);
 
 /* Image hashes, and AES-CTR for encrypted image bodies. */
 #define MBEDTLS_SHA256_C
+/* On the Espressif chips crypto_hash.c hashes SHA-256 on the peripheral
+ * through the ROM (libs/crypto/crypto_hash_esp_rom.c), mbedtls' SHA-256
+ * when the peripheral is busy with another hash. */
+#if defined(CONFIG_CRYPTO_SHA256_ESP_ROM)
+#define CRYPTO_SHA256_ESP_ROM
+#endif
+/* The small SHA-256 (libs/crypto/Kconfig, CONFIG_CRYPTO_SHA256_SMALL). */
+#if defined(CONFIG_CRYPTO_SHA256_SMALL)
+#define MBEDTLS_SHA256_SMALLER
+#endif
 #if defined(CONFIG_BOOT_SIGNATURE_ECDSA_P384)
 #define MBEDTLS_SHA384_C /* 3.x: SHA-384 has its own switch */
 #define MBEDTLS_SHA512_C
@@ -75,8 +85,9 @@ void crypto_heap_unset_free(void *p);
  * static comb table for the base point, kept in flash by ecp_curves.c: no
  * heap and no time spent computing it. Measured with make bench (host,
  * 256 KiB image): window 2 without the table 39.2M instructions, window 4
- * 36.2M, window 4 with the table 29.7M. See README, "Verification
- * speed".
+ * 36.2M, window 4 with the table 29.7M, and with the inverses by Fermat
+ * (libs/crypto/crypto_modinv.c, outside this file: a link-time wrap)
+ * 27.9M. See README, "Verification speed".
  */
 #define MBEDTLS_ECP_WINDOW_SIZE 4
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 1

@@ -1,0 +1,30 @@
+/* libs/crypto/crypto_mbedtls_wrap.h
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * The mbedtls functions the device link replaces with -Wl,--wrap
+ * (libs/Make.defs): __wrap_f is this tree's, __real_f mbedtls' own. Their
+ * contracts are mbedtls' (library/bignum_internal.h).
+ */
+#ifndef SLIPWAY_LIBS_CRYPTO_CRYPTO_MBEDTLS_WRAP_H
+#define SLIPWAY_LIBS_CRYPTO_CRYPTO_MBEDTLS_WRAP_H
+
+#include <mbedtls/bignum.h>
+
+/* I = A^-1 mod N (and/or G = gcd(A, N)): libs/crypto/crypto_modinv.c. */
+int __wrap_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
+				      const mbedtls_mpi *A, const mbedtls_mpi *N);
+int __real_mbedtls_mpi_gcd_modinv_odd(mbedtls_mpi *G, mbedtls_mpi *I,
+				      const mbedtls_mpi *A, const mbedtls_mpi *N);
+
+/* X = A^E mod N, E public: libs/crypto/crypto_expmod.c. */
+int __wrap_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
+				      const mbedtls_mpi *E, const mbedtls_mpi *N,
+				      mbedtls_mpi *prec_RR);
+int __real_mbedtls_mpi_exp_mod_unsafe(mbedtls_mpi *X, const mbedtls_mpi *A,
+				      const mbedtls_mpi *E, const mbedtls_mpi *N,
+				      mbedtls_mpi *prec_RR);
+
+#endif
