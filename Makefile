@@ -223,7 +223,7 @@ $(OUT)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c $(AUTOCONF) \
                     $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
 	$(quiet) CC mbedtls/$*.c
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(MBEDTLS_CFLAGS) $(MBEDTLS_CALLS_$*) -MMD -MP -c $< -o $@
 
 $(OUT)/mbedtls/p256-m.o: $(MBEDTLS_P256M_SRC) $(AUTOCONF) \
                          $(SRCTREE)/libs/crypto/mbedtls_config.h | toolchain
