@@ -10,8 +10,9 @@
  * mbedtls 3.6.6's mbedtls_mpi_exp_mod_unsafe() uses a window of one bit for
  * a short exponent and still multiplies at every bit (by the Montgomery 1
  * where the bit is clear): 34 multiplications for e = 65537 where 18 do,
- * which made RSA-2048 verification 1.5 times 2.28's. The bootloader links
- * with -Wl,--wrap=mbedtls_mpi_exp_mod_unsafe (libs/Make.defs), so rsa.c's
+ * which made RSA-2048 verification 1.5 times 2.28's. Device programs
+ * compile rsa.c to call this in place of mbedtls_mpi_exp_mod_unsafe
+ * (libs/Make.defs; host tests and benches link with -Wl,--wrap), so rsa.c's
  * call arrives here; the arithmetic is mbedtls' own (bignum_core.h's
  * Montgomery multiplication and conversions), only the order of the
  * steps is this file's. The exponent is public by definition of the

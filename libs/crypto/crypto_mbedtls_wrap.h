@@ -4,8 +4,11 @@
  */
 
 /*
- * The mbedtls functions the device link replaces with -Wl,--wrap
- * (libs/Make.defs): __wrap_f is this tree's, __real_f mbedtls' own. Their
+ * The mbedtls functions this tree replaces: __wrap_f is this tree's,
+ * __real_f mbedtls' own. Device programs compile the calling mbedtls files
+ * to call __wrap_f and this tree's to call f as __real_f (libs/Make.defs:
+ * LTO would hide the calls from -Wl,--wrap); host tests and benches use
+ * -Wl,--wrap. Their
  * contracts are mbedtls' (library/bignum_internal.h).
  */
 #ifndef SLIPWAY_LIBS_CRYPTO_CRYPTO_MBEDTLS_WRAP_H

@@ -15,8 +15,9 @@
  * multiplication, constant time in A) gives the same inverse when N is
  * prime, for a fraction of that (README, "Verification speed").
  *
- * The bootloader links with -Wl,--wrap=mbedtls_mpi_gcd_modinv_odd
- * (libs/Make.defs), so ecp.c's and ecdsa.c's calls arrive here. Only the
+ * Device programs compile ecp.c and ecdsa.c to call this in place of
+ * mbedtls_mpi_gcd_modinv_odd (libs/Make.defs); host tests and benches link
+ * with -Wl,--wrap. Either way ecp.c's and ecdsa.c's calls arrive here. Only the
  * form those callers use is taken: the inverse alone (G == NULL), whose
  * modulus is the curve's prime p or its prime order n; in mbedtls 3.6 no
  * other caller asks for the inverse without the GCD (rsa.c and bignum.c

@@ -86,7 +86,7 @@ void crypto_heap_unset_free(void *p);
  * heap and no time spent computing it. Measured with make bench (host,
  * 256 KiB image): window 2 without the table 39.2M instructions, window 4
  * 36.2M, window 4 with the table 29.7M, and with the inverses by Fermat
- * (libs/crypto/crypto_modinv.c, outside this file: a link-time wrap)
+ * (libs/crypto/crypto_modinv.c, outside this file: libs/Make.defs)
  * 27.9M. See README, "Verification speed".
  */
 #define MBEDTLS_ECP_WINDOW_SIZE 4
