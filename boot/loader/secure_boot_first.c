@@ -49,7 +49,8 @@ int loader_secure_boot(const struct boot_image *images, unsigned int nimages)
 	crypto_heap_init();
 	rc = secure_boot_flash_first_boot(ef, flash,
 					  CONFIG_FLASH_AREA_BOOTLOADER_OFFSET,
-					  own, sizeof(own), images_valid, &v);
+					  own, sizeof(own), SECURE_BOOT_ROM_CHIP,
+					  images_valid, &v);
 	switch (rc) {
 	case 0:
 		if (!was_on)
