@@ -49,17 +49,23 @@ int loader_secure_boot(const struct boot_image *images, unsigned int nimages)
 	crypto_heap_init();
 	rc = secure_boot_flash_first_boot(ef, flash,
 					  CONFIG_FLASH_AREA_BOOTLOADER_OFFSET,
-					  own, sizeof(own), images_valid, &v);
+					  own, sizeof(own), SECURE_BOOT_ROM_CHIP,
+					  images_valid, &v);
 	switch (rc) {
 	case 0:
 		if (!was_on)
-			log_info("secure boot: on (key digest burned, unused "
-				 "digest slots revoked, SECURE_BOOT_EN locked)");
+			log_info("secure boot: on (key digest burned, %s, "
+				 "SECURE_BOOT_EN locked)",
+				 secure_boot_chip_rule(SECURE_BOOT_ROM_CHIP)->revocable
+				 ? "unused digest slots revoked"
+				 : "no revoke bits on this chip");
 		return 0;
 	case -EBADMSG:
 		log_error("secure boot: first boot: the bootloader in flash "
-			  "has no valid signature block, or an image did not "
-			  "validate; secure boot stays off; not booting");
+			  "has no valid signature block the %s ROM accepts, or "
+			  "an image did not validate; secure boot stays off; "
+			  "not booting",
+			  secure_boot_chip_rule(SECURE_BOOT_ROM_CHIP)->name);
 		break;
 	case -EEXIST:
 		log_error("secure boot: first boot: a digest slot holds "

@@ -4,8 +4,8 @@
  */
 
 /*
- * The ROM stage: the first program that runs, playing the ESP32-C3's
- * ROM. It reads the bootloader area into RAM, takes the image the
+ * The ROM stage: the first program that runs, playing the ROM of the
+ * chip CONFIG_SECURE_BOOT_ROM_CHIP chooses (SECURE_BOOT_ROM_CHIP). It reads the bootloader area into RAM, takes the image the
  * bootloader's signed file makes (libs/espsecure/secure_boot_flash.h),
  * and applies the ROM's rule (secure_boot_rom_check): with SECURE_BOOT_EN
  * clear the bootloader starts unchecked; with it set only a bootloader
@@ -29,7 +29,7 @@ static uint8_t image[CONFIG_FLASH_AREA_BOOTLOADER_SIZE];
 
 static void explain(const enum sbv2_status why[SBV2_MAX_BLOCKS])
 {
-	for (unsigned int i = 0; i < SECURE_BOOT_MAX_BLOCKS; i++)
+	for (unsigned int i = 0; i < SBV2_MAX_BLOCKS; i++)
 		if (why[i] != SBV2_ERR_ABSENT)
 			printf("rom:   signature block %u: %s\n", i,
 			       sbv2_strerror(why[i]));
@@ -45,7 +45,8 @@ int slipway_main(void)
 	size_t len;
 	int enabled = 1, rc;
 
-	printf("Slipway ROM stage %s (board %s)\n", SLIPWAY_VERSION, CONFIG_BOARD);
+	printf("Slipway ROM stage %s (board %s, %s ROM rule)\n", SLIPWAY_VERSION,
+	       CONFIG_BOARD, secure_boot_chip_rule(SECURE_BOOT_ROM_CHIP)->name);
 	crypto_heap_init();
 	flash = board_boot_flash();
 	if (flash == NULL)
@@ -63,7 +64,7 @@ int slipway_main(void)
 		       "the bootloader area cannot be read");
 		return 1;
 	}
-	rc = secure_boot_rom_check(ef, image, len, SECURE_BOOT_MAX_BLOCKS,
+	rc = secure_boot_rom_check(ef, image, len, SECURE_BOOT_ROM_CHIP,
 				   &enabled, why);
 	if (rc < 0) {
 		printf("rom: the eFuses cannot be read (error %d); halted\n", rc);
@@ -81,7 +82,7 @@ int slipway_main(void)
 		return 1;
 	} else {
 		verdict = fih_verdict_of(rc);
-		for (unsigned int i = 0; i < SECURE_BOOT_MAX_BLOCKS; i++)
+		for (unsigned int i = 0; i < SBV2_MAX_BLOCKS; i++)
 			if (why[i] == SBV2_OK) {
 				printf("rom: secure boot: bootloader verified "
 				       "(signature block %u)\n", i);

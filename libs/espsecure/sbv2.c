@@ -95,6 +95,19 @@ enum sbv2_status sbv2_block_verify(const struct sbv2_block *b,
 					      : SBV2_ERR_SIGNATURE;
 }
 
+enum sbv2_status sbv2_rule_accepts(const struct sbv2_rule *rule,
+				   const struct sbv2_block *b)
+{
+	unsigned int scheme = b->version == SBV2_VERSION_RSA ? SBV2_RULE_RSA
+							     : SBV2_RULE_ECDSA;
+
+	if (!(rule->schemes & scheme))
+		return SBV2_ERR_SCHEME;
+	if (scheme == SBV2_RULE_ECDSA && !(rule->curves & SBV2_RULE_CURVE(b->curve)))
+		return SBV2_ERR_CURVE;
+	return SBV2_OK;
+}
+
 /* One present block against the data's digests and the trusted keys. */
 static enum sbv2_status check_block(const struct sbv2_block *b,
 				    const uint8_t sha256[32],
@@ -127,6 +140,24 @@ enum sbv2_status sbv2_check_image(const uint8_t *img, size_t len,
 				  unsigned int ntrusted, uint32_t revoked,
 				  enum sbv2_status why[SBV2_MAX_BLOCKS])
 {
+	const struct sbv2_rule any = {
+		(uint8_t)(max_blocks > SBV2_MAX_BLOCKS ? SBV2_MAX_BLOCKS : max_blocks),
+		SBV2_RULE_RSA | SBV2_RULE_ECDSA,
+		SBV2_RULE_CURVE(SBV2_CURVE_P192) | SBV2_RULE_CURVE(SBV2_CURVE_P256) |
+			SBV2_RULE_CURVE(SBV2_CURVE_P384),
+	};
+
+	return sbv2_check_image_rule(img, len, &any, trusted, ntrusted, revoked,
+				     why);
+}
+
+enum sbv2_status sbv2_check_image_rule(const uint8_t *img, size_t len,
+				       const struct sbv2_rule *rule,
+				       const uint8_t (*trusted)[SBV2_KEY_DIGEST_LEN],
+				       unsigned int ntrusted, uint32_t revoked,
+				       enum sbv2_status why[SBV2_MAX_BLOCKS])
+{
+	unsigned int max_blocks = rule->blocks;
 	uint8_t sha256[32], sha384[48];
 	enum sbv2_status first = SBV2_ERR_UNSIGNED, s[SBV2_MAX_BLOCKS];
 	const uint8_t *sector;
@@ -150,6 +181,8 @@ enum sbv2_status sbv2_check_image(const uint8_t *img, size_t len,
 		struct sbv2_block b;
 
 		s[i] = sbv2_block_decode(sector + i * SBV2_BLOCK_SIZE, &b);
+		if (s[i] == SBV2_OK)
+			s[i] = sbv2_rule_accepts(rule, &b);
 		if (s[i] == SBV2_OK && b.digest_len == 48 && !have384) {
 			if (crypto_hash_buf(CRYPTO_HASH_SHA384, img,
 					    len - SBV2_SECTOR_SIZE, sha384) != 0)
@@ -186,6 +219,8 @@ const char *sbv2_strerror(enum sbv2_status s)
 	case SBV2_ERR_UNSIGNED: return "unsigned (no valid signature block)";
 	case SBV2_ERR_LENGTH: return "not a whole number of 4 KiB sectors";
 	case SBV2_ERR_CRYPTO: return "crypto backend failure";
+	case SBV2_ERR_SCHEME: return "signature scheme this chip's ROM does not accept";
+	case SBV2_ERR_CURVE: return "ECDSA curve this chip's ROM does not accept";
 	}
 	return "unknown";
 }

@@ -54,6 +54,26 @@ enum sbv2_status {
 	SBV2_ERR_UNSIGNED,     /* no block in the sector at all */
 	SBV2_ERR_LENGTH,       /* not a whole number of sectors, or too short */
 	SBV2_ERR_CRYPTO,       /* the crypto backend failed */
+	SBV2_ERR_SCHEME,       /* a scheme the chip's ROM does not accept */
+	SBV2_ERR_CURVE,        /* an ECDSA curve the chip's ROM does not accept */
+};
+
+/* Scheme bits of struct sbv2_rule (one per block version). */
+#define SBV2_RULE_RSA (1u << 0)
+#define SBV2_RULE_ECDSA (1u << 1)
+/* Curve bits: bit c for enum sbv2_curve c. */
+#define SBV2_RULE_CURVE(c) (1u << (c))
+
+/*
+ * What a verifier reads and accepts: the first `blocks` blocks of the
+ * sector, of the schemes and ECDSA curves whose bits are set. A chip's
+ * ROM has one (secure_boot_chip_rule); a chip-agnostic tool, as
+ * espsecure, reads three and accepts every scheme.
+ */
+struct sbv2_rule {
+	uint8_t blocks;
+	uint8_t schemes;
+	uint8_t curves;
 };
 
 struct sbv2_block {
@@ -84,15 +104,29 @@ int sbv2_block_key_digest(const struct sbv2_block *b,
 enum sbv2_status sbv2_block_verify(const struct sbv2_block *b,
 				   const uint8_t *digest);
 
+/* Does `rule` accept a decoded block's scheme and curve? SBV2_OK,
+ * SBV2_ERR_SCHEME or SBV2_ERR_CURVE. */
+enum sbv2_status sbv2_rule_accepts(const struct sbv2_rule *rule,
+				   const struct sbv2_block *b);
+
 /*
  * The ROM's rule for a signed image in memory (signed data followed by the
- * signature sector): block i (i < max_blocks) is accepted when it decodes,
- * signs this data, its key digest is trusted[j] for some j < ntrusted with
+ * signature sector): block i (i < rule->blocks) is accepted when it decodes,
+ * is of a scheme and curve the rule accepts, signs this data, its key digest is trusted[j] for some j < ntrusted with
  * bit j of `revoked` clear, and its signature verifies. The image is
  * accepted when any block is. Otherwise the first refusal of the first
  * present block is returned (SBV2_ERR_UNSIGNED when none is present).
- * `why[i]`, if given, receives each block's own status.
+ * `why[i]`, if given, receives each block's own status (blocks the rule
+ * does not read stay SBV2_ERR_ABSENT).
  */
+enum sbv2_status sbv2_check_image_rule(const uint8_t *img, size_t len,
+				       const struct sbv2_rule *rule,
+				       const uint8_t (*trusted)[SBV2_KEY_DIGEST_LEN],
+				       unsigned int ntrusted, uint32_t revoked,
+				       enum sbv2_status why[SBV2_MAX_BLOCKS]);
+
+/* sbv2_check_image_rule reading `max_blocks` blocks of any scheme and
+ * curve: the chip-agnostic check of espsecure's verify-signature. */
 enum sbv2_status sbv2_check_image(const uint8_t *img, size_t len,
 				  unsigned int max_blocks,
 				  const uint8_t (*trusted)[SBV2_KEY_DIGEST_LEN],

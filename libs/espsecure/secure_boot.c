@@ -9,15 +9,43 @@
 #include <errno.h>
 #include <string.h>
 
+#define P192 SBV2_RULE_CURVE(SBV2_CURVE_P192)
+#define P256 SBV2_RULE_CURVE(SBV2_CURVE_P256)
+#define RSA SBV2_RULE_RSA
+#define ECDSA SBV2_RULE_ECDSA
+
+/*
+ * esp-formats.md 6.1: "C3 RSA only (3 keys); C2 ECDSA only (1 key); C6/H2
+ * RSA or ECDSA (3 keys)"; C2 uses P-192 or P-256, C6/H2 P-256; the C2
+ * reads one block. The C2's eFuses hold one digest and no revoke bits
+ * (espefuse's burn-key-digest takes no SECURE_BOOT_DIGEST1/2 there).
+ */
+static const struct secure_boot_chip_rule chip_rules[SECURE_BOOT_CHIP_COUNT] = {
+	[SECURE_BOOT_CHIP_ESP32C3] = { "ESP32-C3", { 3, RSA, 0 }, 3, 1 },
+	[SECURE_BOOT_CHIP_ESP32C2] = { "ESP32-C2", { 1, ECDSA, P192 | P256 }, 1, 0 },
+	[SECURE_BOOT_CHIP_ESP32C6] = { "ESP32-C6", { 3, RSA | ECDSA, P256 }, 3, 1 },
+	[SECURE_BOOT_CHIP_ESP32H2] = { "ESP32-H2", { 3, RSA | ECDSA, P256 }, 3, 1 },
+};
+
+const struct secure_boot_chip_rule *secure_boot_chip_rule(enum secure_boot_chip chip)
+{
+	if ((unsigned int)chip >= SECURE_BOOT_CHIP_COUNT)
+		return NULL;
+	return &chip_rules[chip];
+}
+
 int secure_boot_rom_check(struct efuse_dev *ef, const uint8_t *img, size_t len,
-			  unsigned int max_blocks, int *enabled,
+			  enum secure_boot_chip chip, int *enabled,
 			  enum sbv2_status why[SBV2_MAX_BLOCKS])
 {
+	const struct secure_boot_chip_rule *rule = secure_boot_chip_rule(chip);
 	uint8_t digests[3][32], trusted[3][SBV2_KEY_DIGEST_LEN];
 	uint32_t en, present, revoked, rev = 0;
 	unsigned int n = 0;
 	int rc;
 
+	if (rule == NULL)
+		return -EINVAL;
 	if ((rc = efuse_field_read(ef, EFUSE_SECURE_BOOT_EN, &en)) < 0)
 		return rc;
 	*enabled = (int)en;
@@ -25,17 +53,20 @@ int secure_boot_rom_check(struct efuse_dev *ef, const uint8_t *img, size_t len,
 		return SBV2_OK;
 	if ((rc = efuse_secure_boot_digests(ef, digests, &present, &revoked)) < 0)
 		return rc;
-	/* Present digests only, keeping each one's revocation bit. */
-	for (unsigned int i = 0; i < 3; i++) {
+	if (!rule->revocable)
+		revoked = 0;
+	/* The present digests of the slots the chip reads, keeping each
+	 * one's revocation bit. */
+	for (unsigned int i = 0; i < rule->digest_slots && i < 3; i++) {
 		if (!(present & (1u << i)))
 			continue;
 		memcpy(trusted[n], digests[i], SBV2_KEY_DIGEST_LEN);
 		rev |= ((revoked >> i) & 1u) << n;
 		n++;
 	}
-	return sbv2_check_image(img, len, max_blocks,
-				(const uint8_t (*)[SBV2_KEY_DIGEST_LEN])trusted, n,
-				rev, why);
+	return sbv2_check_image_rule(img, len, &rule->sig,
+				     (const uint8_t (*)[SBV2_KEY_DIGEST_LEN])trusted,
+				     n, rev, why);
 }
 
 /*
@@ -92,14 +123,17 @@ static int burn_digest(struct efuse_dev *ef, unsigned int n, const uint8_t *d)
 }
 
 int secure_boot_first_boot(struct efuse_dev *ef, const uint8_t *own, size_t len,
-			   unsigned int max_blocks,
+			   enum secure_boot_chip chip,
 			   int (*images_ok)(void *ctx), void *ctx)
 {
+	const struct secure_boot_chip_rule *rule = secure_boot_chip_rule(chip);
 	uint8_t sha256[32], sha384[48];
 	uint32_t en;
-	unsigned int used = 0;
+	unsigned int used = 0, blocks;
 	int rc;
 
+	if (rule == NULL)
+		return -EINVAL;
 	if ((rc = efuse_field_read(ef, EFUSE_SECURE_BOOT_EN, &en)) < 0)
 		return rc;
 	if (en) /* a cut may have come before the lock: (re)apply it */
@@ -108,16 +142,19 @@ int secure_boot_first_boot(struct efuse_dev *ef, const uint8_t *own, size_t len,
 	    crypto_hash_buf(CRYPTO_HASH_SHA256, own, len - SBV2_SECTOR_SIZE, sha256) != 0 ||
 	    crypto_hash_buf(CRYPTO_HASH_SHA384, own, len - SBV2_SECTOR_SIZE, sha384) != 0)
 		return -EBADMSG;
-	if (max_blocks > SBV2_MAX_BLOCKS)
-		max_blocks = SBV2_MAX_BLOCKS;
-	/* 1. The digest of each block that signs this very image. */
-	for (unsigned int i = 0; i < max_blocks; i++) {
+	/* A chip reads no more blocks than it has digest slots. */
+	blocks = rule->sig.blocks < rule->digest_slots ? rule->sig.blocks
+						       : rule->digest_slots;
+	/* 1. The digest of each block that signs this very image and that
+	 * the chip's ROM would accept. */
+	for (unsigned int i = 0; i < blocks && i < SBV2_MAX_BLOCKS; i++) {
 		const uint8_t *raw = own + len - SBV2_SECTOR_SIZE + i * SBV2_BLOCK_SIZE;
 		uint8_t kd[SBV2_KEY_DIGEST_LEN];
 		struct sbv2_block b;
 		const uint8_t *dg;
 
-		if (sbv2_block_decode(raw, &b) != SBV2_OK)
+		if (sbv2_block_decode(raw, &b) != SBV2_OK ||
+		    sbv2_rule_accepts(&rule->sig, &b) != SBV2_OK)
 			continue;
 		dg = b.digest_len == 48 ? sha384 : sha256;
 		if (memcmp(b.digest, dg, b.digest_len) != 0 ||
@@ -130,8 +167,9 @@ int secure_boot_first_boot(struct efuse_dev *ef, const uint8_t *own, size_t len,
 	}
 	if (used == 0)
 		return -EBADMSG;
-	/* 2. Unused slots revoked, so no key can be added later (ESP-IDF). */
-	for (unsigned int i = 0; i < 3; i++)
+	/* 2. Unused slots revoked, so no key can be added later (ESP-IDF);
+	 * a chip without revoke bits (C2) has no other slot to close. */
+	for (unsigned int i = 0; rule->revocable && i < rule->digest_slots; i++)
 		if (!(used & (1u << i)) &&
 		    (rc = efuse_field_burn(ef, (enum efuse_field)
 					   (EFUSE_SECURE_BOOT_KEY_REVOKE0 + i), 1)) < 0)

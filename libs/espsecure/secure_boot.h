@@ -22,25 +22,56 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The chips whose ROM rule the ROM stage can play. */
+enum secure_boot_chip {
+	SECURE_BOOT_CHIP_ESP32C3,
+	SECURE_BOOT_CHIP_ESP32C2,
+	SECURE_BOOT_CHIP_ESP32C6,
+	SECURE_BOOT_CHIP_ESP32H2,
+	SECURE_BOOT_CHIP_COUNT,
+};
+
 /*
- * The ROM's rule for a signed bootloader `img` (data + signature sector):
- * with SECURE_BOOT_EN clear anything boots (SBV2_OK, *enabled = 0); with
- * it set, sbv2_check_image against the present, unrevoked digests (C2 and
- * ESP32 ECO3 read one block: max_blocks 1). Returns the verdict; a
- * negative errno when the eFuses cannot be read.
+ * A chip's Secure Boot V2 ROM rule (esp-formats.md section 6.1): the
+ * signature blocks it reads, their schemes and curves, the digest slots
+ * it trusts and whether it has their revoke bits. The ROM check and the
+ * first boot both take it from secure_boot_chip_rule, so the key the
+ * first boot burns is one the ROM will accept.
+ */
+struct secure_boot_chip_rule {
+	const char *name;
+	struct sbv2_rule sig;
+	uint8_t digest_slots;  /* SECURE_BOOT_DIGEST0.. it reads */
+	uint8_t revocable;     /* SECURE_BOOT_KEY_REVOKEn exist */
+};
+
+/* The rule of `chip`; NULL for a chip not in the table. */
+const struct secure_boot_chip_rule *secure_boot_chip_rule(enum secure_boot_chip chip);
+
+/*
+ * The ROM's rule for a signed bootloader `img` (data + signature sector)
+ * on `chip`: with SECURE_BOOT_EN clear anything boots (SBV2_OK, *enabled
+ * = 0); with it set, sbv2_check_image_rule with the chip's rule against
+ * the present digests of the slots it reads, unrevoked where it has
+ * revoke bits. Returns the verdict; a negative errno when the eFuses
+ * cannot be read, -EINVAL for an unknown chip.
  */
 int secure_boot_rom_check(struct efuse_dev *ef, const uint8_t *img, size_t len,
-			  unsigned int max_blocks, int *enabled,
+			  enum secure_boot_chip chip, int *enabled,
 			  enum sbv2_status why[SBV2_MAX_BLOCKS]);
 
 /*
- * The first boot: 0 when secure boot is (now) on; -EBADMSG when the
- * bootloader's own image has no valid block or `images_ok` refuses (secure
- * boot stays off; the next boot tries again); -EEXIST when a digest slot
- * holds another digest; else the eFuse backend's error.
+ * The first boot on `chip`: burns digest slot i for each block i the
+ * chip's ROM reads that it accepts and that signs `own`; revokes the
+ * chip's other slots where it has revoke bits (a C2 has one slot and no
+ * revoke bits: nothing is revoked). 0 when secure boot is (now) on;
+ * -EBADMSG when the bootloader's own image has no such block or
+ * `images_ok` refuses (secure boot stays off; the next boot tries again);
+ * -EEXIST when a digest slot holds another digest; -EINVAL for an
+ * unknown chip; else the eFuse backend's error.
  */
 int secure_boot_first_boot(struct efuse_dev *ef, const uint8_t *own, size_t len,
-			   unsigned int max_blocks,
+			   enum secure_boot_chip chip,
 			   int (*images_ok)(void *ctx), void *ctx);
 
 #endif

@@ -33,6 +33,7 @@ int secure_boot_read_image(struct mtd_dev *flash, uint32_t off, uint8_t *buf,
 
 int secure_boot_flash_first_boot(struct efuse_dev *ef, struct mtd_dev *flash,
 				 uint32_t off, uint8_t *buf, size_t size,
+				 enum secure_boot_chip chip,
 				 int (*images_ok)(void *ctx), void *ctx)
 {
 	uint32_t en;
@@ -44,10 +45,10 @@ int secure_boot_flash_first_boot(struct efuse_dev *ef, struct mtd_dev *flash,
 	/* On already: secure_boot_first_boot only re-applies the lock, and
 	 * the image is not read on every boot. */
 	if (en)
-		return secure_boot_first_boot(ef, buf, 0, SECURE_BOOT_MAX_BLOCKS,
+		return secure_boot_first_boot(ef, buf, 0, chip,
 					      images_ok, ctx);
 	if ((rc = secure_boot_read_image(flash, off, buf, size, &len)) != 0)
 		return rc;
-	return secure_boot_first_boot(ef, buf, len, SECURE_BOOT_MAX_BLOCKS,
+	return secure_boot_first_boot(ef, buf, len, chip,
 				      images_ok, ctx);
 }

@@ -20,12 +20,22 @@
 
 #include "drivers/efuse/efuse.h"
 #include "drivers/mtd/mtd.h"
+#include "libs/espsecure/secure_boot.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-/* Signature blocks the ROM reads (the ESP32-C3/C6/H2 read three). */
-#define SECURE_BOOT_MAX_BLOCKS 3u
+/* The chip whose ROM rule the ROM stage and the first boot play
+ * (CONFIG_SECURE_BOOT_ROM_CHIP_*; the ESP32-C3 when none is set). */
+#if defined(CONFIG_SECURE_BOOT_ROM_CHIP_ESP32C2)
+#define SECURE_BOOT_ROM_CHIP SECURE_BOOT_CHIP_ESP32C2
+#elif defined(CONFIG_SECURE_BOOT_ROM_CHIP_ESP32C6)
+#define SECURE_BOOT_ROM_CHIP SECURE_BOOT_CHIP_ESP32C6
+#elif defined(CONFIG_SECURE_BOOT_ROM_CHIP_ESP32H2)
+#define SECURE_BOOT_ROM_CHIP SECURE_BOOT_CHIP_ESP32H2
+#else
+#define SECURE_BOOT_ROM_CHIP SECURE_BOOT_CHIP_ESP32C3
+#endif
 
 /* The image's length in `area` (`size` bytes, whole 4 KiB sectors
  * expected): the end of its last sector holding a non-0xff byte; 0 when
@@ -44,11 +54,12 @@ int secure_boot_read_image(struct mtd_dev *flash, uint32_t off, uint8_t *buf,
  * The bootloader's first boot on every start: nothing to do (but finish
  * the lock a cut may have left) when SECURE_BOOT_EN is set; else read
  * its own image from [off, off + size), hand it to secure_boot_first_boot
- * with `images_ok`. `buf` holds `size` bytes. Returns as
+ * with `chip` and `images_ok`. `buf` holds `size` bytes. Returns as
  * secure_boot_first_boot does; -ENOENT when the area is erased.
  */
 int secure_boot_flash_first_boot(struct efuse_dev *ef, struct mtd_dev *flash,
 				 uint32_t off, uint8_t *buf, size_t size,
+				 enum secure_boot_chip chip,
 				 int (*images_ok)(void *ctx), void *ctx);
 
 #endif

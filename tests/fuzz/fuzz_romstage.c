@@ -5,13 +5,14 @@
 
 /*
  * libFuzzer: the ROM stage's input, a bootloader area from flash. The
- * first byte chooses how many blocks are read and whether the trusted
- * digest is revoked; the rest is the area (0xff-filled to 16 sectors, as
+ * first byte chooses the chip whose ROM rule applies and whether the
+ * trusted digest is revoked; the rest is the area (0xff-filled to 16 sectors, as
  * erased flash). The eFuses (kept in a RAM flash) trust the first
  * decodable block's key, so the signature checks are reached. The image
  * length must end on a sector, cover every non-erased byte and end in a
- * non-erased sector; the verdict must agree with the per-block statuses
- * and never accept a revoked key.
+ * non-erased sector; the verdict must agree with the per-block statuses,
+ * never accept a revoked key (on a chip with revoke bits), nor a block
+ * the chip does not read or whose scheme or curve it refuses.
  */
 #include "drivers/efuse/efuse_flash.h"
 #include "drivers/mtd/sim_flash.h"
@@ -50,13 +51,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct sim_flash afl, ffl;
 	struct efuse_flash ef;
 	uint8_t digest[32];
-	unsigned int max, ok = 0;
+	const struct secure_boot_chip_rule *rule;
+	enum secure_boot_chip chip;
+	unsigned int ok = 0;
 	size_t n, ilen;
 	int rc, st, enabled, revoked;
 
 	if (len < 1)
 		return 0;
-	max = 1 + data[0] % SBV2_MAX_BLOCKS;
+	chip = (enum secure_boot_chip)(data[0] % SECURE_BOOT_CHIP_COUNT);
+	rule = secure_boot_chip_rule(chip);
 	revoked = (data[0] & 0x80) != 0;
 	n = len - 1 < sizeof(area) ? len - 1 : sizeof(area);
 	memset(area, 0xff, sizeof(area));
@@ -90,12 +94,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		abort();
 	if (revoked && efuse_field_burn(&ef.dev, EFUSE_SECURE_BOOT_KEY_REVOKE0, 1) != 0)
 		abort();
-	st = secure_boot_rom_check(&ef.dev, buf, ilen, max, &enabled, why);
+	st = secure_boot_rom_check(&ef.dev, buf, ilen, chip, &enabled, why);
 	if (st < 0 || enabled != 1)
 		abort();
-	for (unsigned int i = 0; i < max; i++)
-		ok += why[i] == SBV2_OK;
-	if ((st == SBV2_OK) != (ok >= 1) || (revoked && st == SBV2_OK))
+	for (unsigned int i = 0; i < SBV2_MAX_BLOCKS; i++) {
+		struct sbv2_block b;
+
+		if (why[i] != SBV2_OK)
+			continue;
+		ok++;
+		if (i >= rule->sig.blocks ||
+		    sbv2_block_decode(buf + ilen - SBV2_SECTOR_SIZE + i * SBV2_BLOCK_SIZE,
+				      &b) != SBV2_OK ||
+		    sbv2_rule_accepts(&rule->sig, &b) != SBV2_OK)
+			abort();
+	}
+	if ((st == SBV2_OK) != (ok >= 1) ||
+	    (revoked && rule->revocable && st == SBV2_OK))
 		abort();
 	return 0;
 }

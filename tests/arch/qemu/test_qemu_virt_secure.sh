@@ -7,7 +7,8 @@
 # same flash file. The first power-on starts the bootloader unchecked and
 # its first boot burns the key digest and SECURE_BOOT_EN; the next one
 # verifies it. With those eFuses a sample of bad bootloaders (tampered,
-# another key, a CRC-broken block, unsigned) is refused by name and not
+# an ECDSA key the C3's ROM rule refuses, a CRC-broken block, unsigned)
+# is refused by name and not
 # started (the sim's test, test_sim_secure_boot.sh, runs every case and
 # the power cuts).
 . "$SRCTREE/tests/lib.sh"
@@ -63,7 +64,8 @@ refused "a tampered bootloader" "image digest mismatch" "$TESTTMP/x.bin"
 	"$TESTTMP/other.pem" >/dev/null 2>&1
 "$qdir/host/slipway" esp secure sign-data --version 2 --keyfile "$TESTTMP/other.pem" \
 	--output "$TESTTMP/y.bin" "$unsigned" >/dev/null 2>&1
-refused "a bootloader signed by another key (ECDSA P-256)" "signed by an untrusted key" "$TESTTMP/y.bin"
+refused "a bootloader signed by an ECDSA P-256 key (the C3 takes RSA only)" \
+	"signature scheme this chip's ROM does not accept" "$TESTTMP/y.bin"
 cp "$signed" "$TESTTMP/z.bin"; poke "$TESTTMP/z.bin" $((sig + 40))
 refused "a bootloader with a CRC-broken signature block" "signature block CRC mismatch" "$TESTTMP/z.bin"
 refused "an unsigned bootloader" "unsigned" "$unsigned"

@@ -22,6 +22,9 @@
 #include <errno.h>
 #include <string.h>
 
+/* espsecure's vectors sign for the ESP32-C3 (RSA-3072). */
+#define C3 SECURE_BOOT_CHIP_ESP32C3
+
 static const struct mtd_region region = { 4096, 1 };
 static const struct mtd_geometry geo = { &region, 1, 4, 0xff, 4096 };
 static uint8_t mem[4096], ref[4096];
@@ -68,7 +71,7 @@ static int rom(const uint8_t *img, size_t len, int *enabled)
 {
 	enum sbv2_status why[SBV2_MAX_BLOCKS];
 
-	return secure_boot_rom_check(&ef.dev, img, len, 3, enabled, why);
+	return secure_boot_rom_check(&ef.dev, img, len, C3, enabled, why);
 }
 
 static void test_first_boot_and_rom(void **state)
@@ -85,15 +88,15 @@ static void test_first_boot_and_rom(void **state)
 	assert_int_equal(rom(img, boot_len, &enabled), SBV2_OK);
 	assert_int_equal(enabled, 0);
 	/* The images fail their check: secure boot stays off. */
-	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, 3, refuse,
+	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, C3, refuse,
 						NULL), -EBADMSG);
 	assert_int_equal(efuse_field_read(&ef.dev, EFUSE_SECURE_BOOT_EN, &v), 0);
 	assert_int_equal(v, 0);
 	/* An unsigned bootloader cannot turn it on. */
-	assert_int_equal(secure_boot_first_boot(&ef.dev, img, boot_len, 3, NULL,
+	assert_int_equal(secure_boot_first_boot(&ef.dev, img, boot_len, C3, NULL,
 						NULL), -EBADMSG);
 	/* Now for real. */
-	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, 3, NULL,
+	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, C3, NULL,
 						NULL), 0);
 	assert_int_equal(efuse_secure_boot_digests(&ef.dev, dg, &present, &revoked), 0);
 	assert_int_equal(present, 0x1);
@@ -102,7 +105,7 @@ static void test_first_boot_and_rom(void **state)
 	assert_int_equal(efuse_field_read(&ef.dev, EFUSE_SECURE_BOOT_KEY_REVOKE1, &v), 0);
 	assert_int_equal(v, 1); /* unused slots revoked */
 	assert_int_equal(efuse_is_write_protected(&ef.dev, EFUSE_SECURE_BOOT_EN), 1);
-	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, 3, NULL,
+	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, C3, NULL,
 						NULL), 0);
 
 	/* On: espsecure's signed bootloader boots ... */
@@ -149,7 +152,7 @@ static void test_first_boot_power_cuts(void **state)
 
 	(void)state;
 	fresh();
-	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, 3, NULL,
+	assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, C3, NULL,
 						NULL), 0);
 	memcpy(ref, mem, sizeof(ref));
 	for (unsigned int m = 0; m < 3; m++) {
@@ -158,7 +161,7 @@ static void test_first_boot_power_cuts(void **state)
 
 			fresh();
 			sim_flash_arm_cut(&fl, op, modes[m], op * 13 + m);
-			rc = secure_boot_first_boot(&ef.dev, boot, boot_len, 3, NULL, NULL);
+			rc = secure_boot_first_boot(&ef.dev, boot, boot_len, C3, NULL, NULL);
 			sim_flash_power_on(&fl);
 			if (rc == 0)
 				break;
@@ -166,7 +169,7 @@ static void test_first_boot_power_cuts(void **state)
 			/* Never bricked mid-flow: off (anything boots) or on
 			 * with the digest already burned. */
 			assert_int_equal(rom(boot, boot_len, &enabled), SBV2_OK);
-			assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, 3,
+			assert_int_equal(secure_boot_first_boot(&ef.dev, boot, boot_len, C3,
 								NULL, NULL), 0);
 			assert_memory_equal(mem, ref, sizeof(ref));
 			assert_int_equal(rom(boot, boot_len, &enabled), SBV2_OK);
@@ -206,27 +209,29 @@ static void test_image_in_flash(void **state)
 	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 0, buf, sizeof(buf), &len),
 			 -ENOENT);
 	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, &bootfl.mtd, 0, buf,
-						      sizeof(buf), NULL, NULL), -ENOENT);
+						      sizeof(buf), C3, NULL, NULL), -ENOENT);
 	/* espsecure's signed C3 bootloader, 4 KiB into the flash. */
 	assert_true(boot_len <= sizeof(area) - 4096);
 	memcpy(area + 4096, boot, boot_len);
 	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, &bootfl.mtd, 4096, buf,
-						      sizeof(buf) - 4096, NULL, NULL), 0);
+						      sizeof(buf) - 4096, C3, NULL,
+						      NULL), 0);
 	assert_int_equal(efuse_field_read(&ef.dev, EFUSE_SECURE_BOOT_EN, &en), 0);
 	assert_int_equal(en, 1);
 	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 4096, buf, sizeof(buf) - 4096,
 						&len), 0);
 	assert_int_equal(len, boot_len);
-	assert_int_equal(secure_boot_rom_check(&ef.dev, buf, len, 3, &enabled, why), SBV2_OK);
+	assert_int_equal(secure_boot_rom_check(&ef.dev, buf, len, C3, &enabled, why), SBV2_OK);
 	/* On: the first boot does not read the flash again (an erased one is fine). */
-	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, NULL, 0, buf, 0, NULL, NULL), 0);
+	assert_int_equal(secure_boot_flash_first_boot(&ef.dev, NULL, 0, buf, 0, C3, NULL,
+						      NULL), 0);
 	/* A byte written after the signature sector: that sector is no longer
 	 * the last, and the image is refused. */
 	area[4096 + boot_len + 100] = 0;
 	assert_int_equal(secure_boot_read_image(&bootfl.mtd, 4096, buf, sizeof(buf) - 4096,
 						&len), 0);
 	assert_int_equal(len, boot_len + 4096);
-	assert_int_not_equal(secure_boot_rom_check(&ef.dev, buf, len, 3, &enabled, why),
+	assert_int_not_equal(secure_boot_rom_check(&ef.dev, buf, len, C3, &enabled, why),
 			     SBV2_OK);
 }
 
