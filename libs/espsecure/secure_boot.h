@@ -47,6 +47,9 @@ struct secure_boot_chip_rule {
 
 /* The rule of `chip`; NULL for a chip not in the table. */
 const struct secure_boot_chip_rule *secure_boot_chip_rule(enum secure_boot_chip chip);
+/* The rule of the chip named `display` ("ESP32-C3", as struct esp_chip's
+ * display name), or NULL. */
+const struct secure_boot_chip_rule *secure_boot_chip_rule_by_name(const char *display);
 
 /*
  * The ROM's rule for a signed bootloader `img` (data + signature sector)

@@ -5,8 +5,10 @@
 
 /*
  * Secure Boot V2 on an app in flash. The per-block rule is the ROM's
- * (sbv2_check_image in libs/espsecure/sbv2.c): digest, trusted key,
- * revocation, signature. That function takes the image in RAM; an app is
+ * (sbv2_check_image in libs/espsecure/sbv2.c): the chip's blocks, schemes
+ * and curves, key slots and revocation (libs/espsecure/secure_boot_chip.c,
+ * as ESP-IDF's bootloader verifies apps by its chip's rule), digest,
+ * trusted key, revocation, signature. That function takes the image in RAM; an app is
  * too big for a loader's RAM, so the same steps run here over a digest
  * hashed from flash, through sbv2.h's public block functions.
  */
@@ -16,17 +18,20 @@
 #include "libs/crypto/crypto_hash.h"
 #include "libs/crypto/crypto_heap.h"
 #include "libs/espsecure/sbv2.h"
+#include "libs/espsecure/secure_boot.h"
 
 #include <string.h>
 
-/* The eFuses' trusted digests: the present ones, each with its revoke bit. */
+/* The eFuses' trusted digests: the present ones of the slots the chip
+ * reads, each with its revoke bit where the chip has them. */
 struct trusted_keys {
 	uint8_t digest[3][SBV2_KEY_DIGEST_LEN];
 	uint32_t revoked; /* bit i: digest[i] revoked */
 	unsigned int n;
 };
 
-static int read_trusted(struct efuse_dev *ef, struct trusted_keys *t)
+static int read_trusted(struct efuse_dev *ef, const struct secure_boot_chip_rule *rule,
+			struct trusted_keys *t)
 {
 	uint8_t d[3][SBV2_KEY_DIGEST_LEN];
 	uint32_t present, revoked;
@@ -34,11 +39,12 @@ static int read_trusted(struct efuse_dev *ef, struct trusted_keys *t)
 	if (efuse_secure_boot_digests(ef, d, &present, &revoked) != 0)
 		return -1;
 	memset(t, 0, sizeof(*t));
-	for (unsigned int i = 0; i < 3; i++) {
+	for (unsigned int i = 0; i < rule->digest_slots && i < 3; i++) {
 		if (!(present & (1u << i)))
 			continue;
 		memcpy(t->digest[t->n], d[i], SBV2_KEY_DIGEST_LEN);
-		t->revoked |= ((revoked >> i) & 1u) << t->n;
+		if (rule->revocable)
+			t->revoked |= ((revoked >> i) & 1u) << t->n;
 		t->n++;
 	}
 	return 0;
@@ -89,6 +95,7 @@ int ota_app_sbv2_check(const struct ota_app_policy *pol, struct mtd_dev *part,
 	static uint8_t sector[SBV2_SECTOR_SIZE], buf[SBV2_SECTOR_SIZE];
 	uint32_t en, signed_len;
 	enum sbv2_status first = SBV2_ERR_UNSIGNED;
+	const struct secure_boot_chip_rule *rule;
 	struct trusted_keys t;
 	uint8_t sha256[32], sha384[48];
 	int have256 = 0, have384 = 0;
@@ -98,16 +105,22 @@ int ota_app_sbv2_check(const struct ota_app_policy *pol, struct mtd_dev *part,
 		return OTA_APP_ERR_EFUSE;
 	if (!en)
 		return 0;
-	if (read_trusted(pol->efuse, &t) != 0)
+	rule = secure_boot_chip_rule_by_name(pol->chip != NULL ? pol->chip->display : NULL);
+	if (rule == NULL)
+		return ota_app_signature_error(SBV2_ERR_SCHEME);
+	if (read_trusted(pol->efuse, rule, &t) != 0)
 		return OTA_APP_ERR_EFUSE;
 	signed_len = (img->image_len + SBV2_SECTOR_SIZE - 1) & ~(SBV2_SECTOR_SIZE - 1);
 	if (signed_len > part_size || part_size - signed_len < SBV2_SECTOR_SIZE)
 		return ota_app_signature_error(SBV2_ERR_LENGTH);
 	if (mtd_read(part, signed_len, sector, sizeof(sector)) < 0)
 		return ESP_IMAGE_ERR_IO;
-	for (unsigned int i = 0; i < SBV2_MAX_BLOCKS; i++) {
+	for (unsigned int i = 0; i < rule->sig.blocks && i < SBV2_MAX_BLOCKS; i++) {
 		struct sbv2_block b;
 		enum sbv2_status s = sbv2_block_decode(sector + i * SBV2_BLOCK_SIZE, &b);
+
+		if (s == SBV2_OK)
+			s = sbv2_rule_accepts(&rule->sig, &b);
 
 		if (s == SBV2_OK) {
 			int p384 = b.digest_len == 48;

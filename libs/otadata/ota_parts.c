@@ -100,6 +100,8 @@ static const char *signature_strerror(int status)
 		[SBV2_ERR_UNSIGNED] = "Secure Boot V2: unsigned (no signature block)",
 		[SBV2_ERR_LENGTH] = "Secure Boot V2: no room for the signature sector",
 		[SBV2_ERR_CRYPTO] = "Secure Boot V2: crypto backend failure",
+		[SBV2_ERR_SCHEME] = "Secure Boot V2: a signature scheme this chip does not accept",
+		[SBV2_ERR_CURVE] = "Secure Boot V2: an ECDSA curve this chip does not accept",
 	};
 
 	if (status > 0 && (size_t)status < sizeof(names) / sizeof(names[0]))

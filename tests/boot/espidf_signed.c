@@ -24,7 +24,9 @@ void espidf_keys_make(void)
 {
 	for (int i = 0; i < ESPIDF_NKEYS; i++)
 		if (keys[i].fields_len == 0)
-			assert(sbv2_key_generate(SBV2_SCHEME_ECDSA256, &keys[i]) == 0);
+			assert(sbv2_key_generate(i == ESPIDF_KEY_E ? SBV2_SCHEME_ECDSA256
+							 : SBV2_SCHEME_RSA3072,
+						 &keys[i]) == 0);
 }
 
 void espidf_keys_free(void)

@@ -17,7 +17,8 @@
 #include "drivers/efuse/efuse_flash.h"
 #include "tests/boot/espidf_device.h"
 
-enum { ESPIDF_KEY_A, ESPIDF_KEY_B, ESPIDF_KEY_C, ESPIDF_NKEYS };
+/* A, B, C: RSA-3072, the one scheme a C3 (the tests' chip) accepts; E: ECDSA P-256. */
+enum { ESPIDF_KEY_A, ESPIDF_KEY_B, ESPIDF_KEY_C, ESPIDF_KEY_E, ESPIDF_NKEYS };
 
 #define ESPIDF_SIGNED_MAX (3 * 4096)
 

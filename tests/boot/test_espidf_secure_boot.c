@@ -24,7 +24,7 @@
 #include <errno.h>
 #include <string.h>
 
-enum { KEY_A = ESPIDF_KEY_A, KEY_B = ESPIDF_KEY_B, KEY_C = ESPIDF_KEY_C };
+enum { KEY_A = ESPIDF_KEY_A, KEY_B = ESPIDF_KEY_B, KEY_C = ESPIDF_KEY_C, KEY_E = ESPIDF_KEY_E };
 
 static struct espidf_dev dev;
 static struct ota_parts parts;
@@ -118,7 +118,7 @@ static void test_refusals_named(void **state)
 {
 	static const int a[] = { KEY_A, -1 }, b[] = { KEY_B, -1 },
 			 c[] = { KEY_C, -1 }, ca[] = { KEY_C, KEY_A, -1 },
-			 none[] = { -1 };
+			 e[] = { KEY_E, -1 }, none[] = { -1 };
 	static uint8_t img[SIGNED_MAX], other[SIGNED_MAX];
 	size_t len;
 
@@ -144,9 +144,9 @@ static void test_refusals_named(void **state)
 	put(ESPIDF_DEV_OTA(0), img, len);
 	assert_refused(ESPIDF_DEV_OTA(0), SBV2_ERR_CRC, "CRC");
 	/* The signature's own bytes changed (CRC recomputed by the signer
-	 * over the good block, so: re-sign, then break r). */
+	 * over the good block, so: re-sign, then break the signature). */
 	len = make_signed(img, "badsig", a);
-	img[len - SBV2_SECTOR_SIZE + 4 + 32 + 1 + 64 + 3] ^= 1;
+	img[len - SBV2_SECTOR_SIZE + 4 + 32 + 776 + 3] ^= 1; /* RSA: after n, e, rinv, m' */
 	put_le32(img + len - SBV2_SECTOR_SIZE + SBV2_CRC_LEN,
 		 sbv2_crc32(img + len - SBV2_SECTOR_SIZE, SBV2_CRC_LEN));
 	put(ESPIDF_DEV_OTA(0), img, len);
@@ -155,6 +155,11 @@ static void test_refusals_named(void **state)
 	put_signed(ESPIDF_DEV_OTA(0), "noroom", a);
 	assert_refused_in(ESPIDF_DEV_OTA(0), SBV2_SECTOR_SIZE, SBV2_ERR_LENGTH,
 			  "no room");
+	/* An ECDSA block on a C3, whose rule is RSA only (esp-formats.md 6.1,
+	 * libs/espsecure/secure_boot_chip.c): refused before its key is looked
+	 * up, even with its digest in the eFuses. */
+	put_signed(ESPIDF_DEV_OTA(0), "ecdsa", e);
+	assert_refused(ESPIDF_DEV_OTA(0), SBV2_ERR_SCHEME, "scheme this chip does not accept");
 	/* An unknown key's block first, a trusted one second: accepted. */
 	put_signed(ESPIDF_DEV_OTA(0), "second", ca);
 	assert_int_equal(check(ESPIDF_DEV_OTA(0)), 0);

@@ -68,6 +68,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	    efuse_field_burn(&ef.dev, EFUSE_SECURE_BOOT_EN, 1) != 0)
 		abort();
 	pol.efuse = &ef.dev;
+	/* The chip the image names (its extended header's chip id), so that
+	 * every chip's signature rule is reached; the C3 when it names none. */
+	pol.chip = len >= 14 ? esp_chip_by_id((uint16_t)(data[12] | data[13] << 8)) : NULL;
+	if (pol.chip == NULL)
+		pol.chip = esp_chip_find("esp32c3");
 	part.size = (uint32_t)size;
 	rc = ota_app_check(&fl.mtd, &part, &pol, &img);
 	/* Every refusal has a name of its own. */

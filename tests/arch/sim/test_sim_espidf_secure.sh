@@ -33,7 +33,7 @@ image() { # VERSION OUT [KEY]
 		"$b/slipway-os.payload" "$1" 0 "$SRCTREE/boards/sim/host/sim/partitions_espidf.csv" \
 		0x8000 0x100000 "$TESTTMP/img-$1" ${3:+"$3"} && cp "$TESTTMP/img-$1/slipway-os.espimg" "$2"
 }
-"$tool" esp secure generate-signing-key --version 2 --scheme ecdsa256 "$TESTTMP/other.pem" >/dev/null &&
+"$tool" esp secure generate-signing-key --version 2 --scheme rsa3072 "$TESTTMP/other.pem" >/dev/null &&
 image 2.0.0 "$TESTTMP/v2.bin" "$key" && image 3.0.0 "$TESTTMP/v3-other.bin" "$TESTTMP/other.pem" &&
 	image 4.0.0 "$TESTTMP/v4-unsigned.bin" || { not_ok "build the update images"; exit 0; }
 
