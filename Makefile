@@ -364,7 +364,18 @@ $(OUT)/slipway-image%.img: $(OS_PAYLOAD) $(LAYOUT_OK) $(HOST_TOOL) $(wildcard $(
 	$(quiet) SIGN $(@F)
 	$(Q)$(call sign_os,$*,$@)
 
-ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
+ifeq ($(CONFIG_BOOT_ESPIDF_RAM_APPS),y)
+# The ESP-IDF boot scheme on QEMU virt: the loader at 0, the OS ELF (linked
+# for RAM) as an ESP image of RAM segments in ota_0, the table, blank
+# otadata (the board's scripts/espidf_flash.sh).
+ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
+ESPIDF_FLASH_SH := $(SRCTREE)/boards/risc-v/qemu-virt/qemu-rv32-virt/scripts/espidf_flash.sh
+$(FLASH_IMAGE): $(OS_ELF) $(BOOT_ELF).bin $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(ESPIDF_FLASH_SH)
+	$(quiet) FLASH $(@F)
+	$(Q)$(ESPIDF_FLASH_SH) $(HOST_TOOL) $(TARGET_OBJCOPY) $(OS_ELF) $(BOOT_ELF).bin \
+	  $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) $(CONFIG_OS_ESPIDF_SECURE_VERSION) \
+	  $(ESPIDF_CSV) $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT)
+else ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
 # The ESP-IDF boot scheme: the OS as an ESP image in the board CSV's
 # factory partition, the binary table, blank otadata (tools/espidf_image.sh).
 ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))

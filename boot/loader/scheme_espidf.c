@@ -68,11 +68,19 @@ static int start(struct mtd_dev *flash, const struct espidf_boot_result *r)
 
 	if (rc != 0)
 		return rc;
+#if defined(CONFIG_BOOT_ESPIDF_RAM_APPS)
+	(void)seg;
+	(void)skip;
+	handoff(r);
+	board_hook_before_app(r->part->offset);
+	return board_espidf_start_ram_app(&w.mtd, r->part->offset, &r->img);
+#else
 	if (r->img.segment_count == 0 || seg->len + 8u <= skip)
 		return -ENOEXEC;
 	handoff(r);
 	board_hook_before_app(r->part->offset);
 	return arch_boot_image(&w.mtd, seg->offset + skip, seg->len + 8u - skip);
+#endif
 }
 
 /*
