@@ -429,13 +429,14 @@ ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(or $(ROM_ELF),$(BOOT_ELF))
 else ifeq ($(CONFIG_CHIP_QEMU_VIRT),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
+	$(if $(CONFIG_QEMU_VIRT_RAM_NOR),$(Q)truncate -s 16M $(OUT)/run/flash.bin)
 ifeq ($(RUN_SERIAL),pty)
 	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
 	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(if $(CONFIG_QEMU_VIRT_RAM_NOR),--ramflash) $(OUT)/run/flash.bin
 else
 	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(if $(CONFIG_QEMU_VIRT_RAM_NOR),--ramflash) $(OUT)/run/flash.bin
 endif
 else ifeq ($(CONFIG_CHIP_MPS2_AN385)$(CONFIG_CHIP_MPS2_AN505),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
