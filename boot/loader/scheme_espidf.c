@@ -8,7 +8,9 @@
  * factory-reset and test-app pins read with their hold time, then
  * espidf_boot_select's choice started. The app's flash-mapped segment is
  * addressed in place: on the sim it carries the host program, after the
- * app descriptor, and arch_boot_image executes it.
+ * app descriptor, and arch_boot_image executes it. Where apps are RAM
+ * images (CONFIG_BOOT_ESPIDF_RAM_APPS, QEMU virt) the board copies their
+ * segments and jumps (board_espidf_start_ram_app).
  */
 #include "boot/loader/scheme_espidf.h"
 
