@@ -23,6 +23,23 @@
 #include <errno.h>
 #include <stdio.h>
 
+/* The qemu-virt chip map's loadable range (libs/espimage/esp_chip.c) must
+ * hold the OS and keep clear of the loader's RAM and of the flash window:
+ * the build refuses a configuration where it would not. */
+#define QEMU_VIRT_APP_RAM_START 0x80800000u
+#define QEMU_VIRT_APP_RAM_END 0x80e00000u
+#if CONFIG_QEMU_VIRT_ESPIDF_OS_BASE < QEMU_VIRT_APP_RAM_START || \
+	CONFIG_QEMU_VIRT_ESPIDF_OS_BASE + CONFIG_QEMU_VIRT_ESPIDF_OS_SIZE > QEMU_VIRT_APP_RAM_END
+#error "QEMU_VIRT_ESPIDF_OS_BASE/SIZE leave the qemu-virt chip map's RAM (0x80800000..0x80e00000)"
+#endif
+#if CONFIG_QEMU_VIRT_RAM_BASE < QEMU_VIRT_APP_RAM_END && \
+	CONFIG_QEMU_VIRT_RAM_BASE + CONFIG_QEMU_VIRT_RAM_SIZE > QEMU_VIRT_APP_RAM_START - 16u
+#error "the loader's RAM (QEMU_VIRT_RAM_BASE/SIZE) meets the apps' RAM or the hand-over record"
+#endif
+#if CONFIG_QEMU_VIRT_PFLASH_BASE + CONFIG_FLASH_SIZE > CONFIG_QEMU_VIRT_RAM_BASE
+#error "the flash window meets the loader's RAM"
+#endif
+
 static int is_ram_segment(const struct esp_image_seg *s)
 {
 	return s->load_addr >= ESP_IMAGE_PADDING_END && s->len > 0;
