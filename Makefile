@@ -364,7 +364,18 @@ $(OUT)/slipway-image%.img: $(OS_PAYLOAD) $(LAYOUT_OK) $(HOST_TOOL) $(wildcard $(
 	$(quiet) SIGN $(@F)
 	$(Q)$(call sign_os,$*,$@)
 
-ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
+ifeq ($(CONFIG_BOOT_ESPIDF_RAM_APPS),y)
+# The ESP-IDF boot scheme on QEMU virt: the loader at 0, the OS ELF (linked
+# for RAM) as an ESP image of RAM segments in ota_0, the table, blank
+# otadata (the board's scripts/espidf_flash.sh).
+ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
+ESPIDF_FLASH_SH := $(SRCTREE)/boards/risc-v/qemu-virt/qemu-rv32-virt/scripts/espidf_flash.sh
+$(FLASH_IMAGE): $(OS_ELF) $(BOOT_ELF).bin $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(ESPIDF_FLASH_SH)
+	$(quiet) FLASH $(@F)
+	$(Q)$(ESPIDF_FLASH_SH) $(HOST_TOOL) $(TARGET_OBJCOPY) $(OS_ELF) $(BOOT_ELF).bin \
+	  $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) $(CONFIG_OS_ESPIDF_SECURE_VERSION) \
+	  $(ESPIDF_CSV) $(CONFIG_BOOT_ESPIDF_TABLE_OFFSET) $(CONFIG_FLASH_SIZE) $(OUT)
+else ifeq ($(CONFIG_BOOT_SCHEME_ESPIDF),y)
 # The ESP-IDF boot scheme: the OS as an ESP image in the board CSV's
 # factory partition, the binary table, blank otadata (tools/espidf_image.sh).
 ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
@@ -418,13 +429,14 @@ ifeq ($(CONFIG_ARCH_SIM),y)
 	$(Q)SLIPWAY_SIM_FLASH=$(OUT)/run/flash.bin SLIPWAY_SIM_SMP_PTY=$(OUT)/run/smp-pty $(or $(ROM_ELF),$(BOOT_ELF))
 else ifeq ($(CONFIG_CHIP_QEMU_VIRT),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin
+	$(if $(CONFIG_QEMU_VIRT_RAM_NOR),$(Q)truncate -s 16M $(OUT)/run/flash.bin)
 ifeq ($(RUN_SERIAL),pty)
 	@echo "run: the UART is the pty $(OUT)/run/uart (slipway smp --port $(OUT)/run/uart);" \
 	      "the console goes to $(OUT)/run/uart.log; Ctrl-C stops QEMU"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh --pty $(OUT)/run/uart --log $(OUT)/run/uart.log $(if $(ROM_ELF),--rom $(ROM_ELF)) $(if $(CONFIG_QEMU_VIRT_RAM_NOR),--ramflash) $(OUT)/run/flash.bin
 else
 	@echo "run: QEMU on this terminal (Ctrl-A X quits); 'make run RUN_SERIAL=pty' puts the UART on a pty for slipway smp"
-	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(OUT)/run/flash.bin
+	$(Q)$(SRCTREE)/tools/qemu/virt.sh $(if $(ROM_ELF),--rom $(ROM_ELF)) $(if $(CONFIG_QEMU_VIRT_RAM_NOR),--ramflash) $(OUT)/run/flash.bin
 endif
 else ifeq ($(CONFIG_CHIP_MPS2_AN385)$(CONFIG_CHIP_MPS2_AN505),y)
 	$(Q)mkdir -p $(OUT)/run && cp $(FLASH_IMAGE) $(OUT)/run/flash.bin

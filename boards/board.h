@@ -7,6 +7,8 @@
 #ifndef SLIPWAY_BOARDS_BOARD_H
 #define SLIPWAY_BOARDS_BOARD_H
 
+#include <stdint.h>
+
 struct mtd_dev;
 struct serial_dev;
 
@@ -27,5 +29,12 @@ struct serial_dev *board_console(void);
  * why there is none. It may be the console's line.
  */
 struct serial_dev *board_smp_serial(void);
+
+#if defined(CONFIG_BOOT_ESPIDF_RAM_APPS)
+/* The ESP-IDF scheme where apps are RAM images (QEMU virt): the offset of
+ * the app partition the loader started, as it handed it over in RAM;
+ * 0xffffffff when it handed nothing over. */
+uint32_t board_espidf_handoff(void);
+#endif
 
 #endif

@@ -8,7 +8,9 @@
  * factory-reset and test-app pins read with their hold time, then
  * espidf_boot_select's choice started. The app's flash-mapped segment is
  * addressed in place: on the sim it carries the host program, after the
- * app descriptor, and arch_boot_image executes it.
+ * app descriptor, and arch_boot_image executes it. Where apps are RAM
+ * images (CONFIG_BOOT_ESPIDF_RAM_APPS, QEMU virt) the board copies their
+ * segments and jumps (board_espidf_start_ram_app).
  */
 #include "boot/loader/scheme_espidf.h"
 
@@ -68,11 +70,19 @@ static int start(struct mtd_dev *flash, const struct espidf_boot_result *r)
 
 	if (rc != 0)
 		return rc;
+#if defined(CONFIG_BOOT_ESPIDF_RAM_APPS)
+	(void)seg;
+	(void)skip;
+	handoff(r);
+	board_hook_before_app(r->part->offset);
+	return board_espidf_start_ram_app(&w.mtd, r->part->offset, &r->img);
+#else
 	if (r->img.segment_count == 0 || seg->len + 8u <= skip)
 		return -ENOEXEC;
 	handoff(r);
 	board_hook_before_app(r->part->offset);
 	return arch_boot_image(&w.mtd, seg->offset + skip, seg->len + 8u - skip);
+#endif
 }
 
 /*

@@ -55,6 +55,23 @@ static const struct esp_mem_range c6_map[] = {
 	{ 0x600fe000, 0x60100000, ESP_MEM_INTERNAL2 },
 };
 
+/*
+ * Not an Espressif chip: QEMU's RISC-V virt machine in the ESP-IDF boot
+ * scheme (qemu-rv32-virt_espidf_defconfig). Its apps are RAM images: the
+ * one loadable range is the RAM the OS may use (the board's
+ * QEMU_VIRT_ESPIDF_OS_BASE window, 0x80800000 up to QEMU's device tree in
+ * the top 2 MiB of 16 MiB), so a segment over the flash window
+ * (0x80000000) or the loader's RAM (0x80400000) is refused by
+ * esp_image_read before a byte is copied. No flash-mapped ranges: virt
+ * has no MMU.
+ */
+static const struct esp_mem_range qemu_virt_map[] = {
+	{ 0x00000000, 0x00010000, ESP_MEM_PADDING },
+	{ 0x80800000, 0x80e00000, ESP_MEM_DRAM },
+	{ 0x80800000, 0x80e00000, ESP_MEM_BYTE_ACCESSIBLE },
+	{ 0x80800000, 0x80e00000, ESP_MEM_IRAM },
+};
+
 static const struct esp_flash_freq c3_freqs[] = {
 	{ "80m", 0xf }, { "40m", 0x0 }, { "26m", 0x1 }, { "20m", 0x2 },
 };
@@ -78,6 +95,9 @@ static const struct esp_chip chips[] = {
 	  KIB(8) | KIB(16) | KIB(32) | KIB(64), 0, 1 },
 	{ "esp32h2", "ESP32-H2", 16, c6_map, N(c6_map), h2_freqs, N(h2_freqs),
 	  KIB(8) | KIB(16) | KIB(32) | KIB(64), 0, 1 },
+	/* A project-private chip id: no Espressif chip uses it. */
+	{ "qemu-virt", "QEMU virt (rv32)", ESP_CHIP_ID_QEMU_VIRT, qemu_virt_map,
+	  N(qemu_virt_map), c3_freqs, N(c3_freqs), KIB(64), 0, 0 },
 };
 
 const struct esp_chip *esp_chip_find(const char *name)

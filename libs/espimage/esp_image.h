@@ -77,7 +77,10 @@ struct esp_chip {
 	int app_desc_required;      /* ESP-IDF probes the page size from it */
 };
 
-/* The four RISC-V chips; NULL when `name` is none of them. */
+/* The image chip id of QEMU virt in the ESP-IDF scheme (project-private). */
+#define ESP_CHIP_ID_QEMU_VIRT 0x7f01
+
+/* The four RISC-V chips and qemu-virt; NULL when `name` is none of them. */
 const struct esp_chip *esp_chip_find(const char *name);
 /* The one of them with this image chip id, or NULL. */
 const struct esp_chip *esp_chip_by_id(uint16_t chip_id);

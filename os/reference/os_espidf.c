@@ -44,6 +44,13 @@ static char version[33] = CONFIG_OS_IMAGE_VERSION;
  * bootloader_common_get_rtc_retain_mem_factory_reset_state does. */
 static uint32_t read_handoff(void)
 {
+#if defined(CONFIG_BOOT_ESPIDF_RAM_APPS)
+	/* No environment across the jump: the board's record in RAM. */
+	uint32_t part = board_espidf_handoff();
+
+	snprintf(last_handoff, sizeof(last_handoff), "%lx,0", (unsigned long)part);
+	return part;
+#else
 	const char *v = getenv(OTA_ESPIDF_HANDOFF_ENV);
 	char *end;
 	unsigned long off;
@@ -55,6 +62,7 @@ static uint32_t read_handoff(void)
 	snprintf(last_handoff, sizeof(last_handoff), "%lx,0", off);
 	setenv(OTA_ESPIDF_HANDOFF_ENV, "", 1);
 	return (uint32_t)off;
+#endif
 }
 
 static const char *state_name(const struct esp_part *p)

@@ -5,7 +5,8 @@
 # `make run` and the QEMU tests do. The firmware runs in place from the file
 # and writes it as a device writes its flash: the file is the device.
 #
-#   virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF] FLASH
+#   virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF]
+#           [--ramflash] FLASH
 #
 # The UART is this terminal (Ctrl-A X quits QEMU), or with --pty a
 # pseudo-terminal linked at LINK, for `slipway smp --port LINK`. --log
@@ -19,8 +20,13 @@
 # why), unless --once. Any other exit ends the script with QEMU's status.
 # --rom loads ELF (the ROM stage of CONFIG_SECURE_BOOT, slipway-rom) into
 # RAM at every power-on and starts the machine there instead of at pflash.
+# --ramflash: FLASH (16 MiB) backs the machine's RAM instead of pflash
+# (the ESP-IDF scheme's 4 KiB-sector NOR, drivers/mtd/ram_nor.c): the
+# program at its offset 0 runs from 0x80000000, every store persists in
+# the file, SIGKILL included. Its first 4 MiB are the flash, the rest the
+# programs' RAM; QEMU writes its device tree into the top 2 MiB.
 set -eu
-pty= log= pidfile= icount= once= rom=
+pty= log= pidfile= icount= once= rom= ramflash=
 while [ $# -gt 1 ]; do
 	case $1 in
 	--pty) pty=$2; shift ;;
@@ -29,16 +35,22 @@ while [ $# -gt 1 ]; do
 	--icount) icount="-icount shift=0,sleep=off" ;;
 	--once) once=1 ;;
 	--rom) rom=$2; shift ;;
+	--ramflash) ramflash=1 ;;
 	*) echo "virt.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
 [ $# -eq 1 ] || {
-	echo "usage: virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF] FLASH" >&2
+	echo "usage: virt.sh [--pty LINK] [--log FILE] [--pidfile FILE] [--icount] [--once] [--rom ELF] [--ramflash] FLASH" >&2
 	exit 2; }
 flash=$1
 size=$(stat -c %s "$flash" 2>/dev/null || echo 0)
-if [ "$size" -ne 33554432 ]; then
+if [ -n "$ramflash" ]; then
+	if [ "$size" -ne 16777216 ]; then
+		echo "virt.sh: $flash must be exactly 16 MiB with --ramflash (the machine's RAM); it is $size bytes" >&2
+		exit 2
+	fi
+elif [ "$size" -ne 33554432 ]; then
 	echo "virt.sh: $flash must be exactly 32 MiB (QEMU's pflash unit size); it is $size bytes" >&2
 	exit 2
 fi
@@ -57,10 +69,16 @@ trap 'rm -f "$info"' EXIT
 # -bios none: the machine starts at pflash unit 0 (the bootloader is the
 # firmware; Debian ships no rv32 OpenSBI). format=raw: never probe.
 # zkr=true: the Zkr entropy source (seed CSR), the flash-encryption key's.
+# share=on: the guest's stores go to the file (share=off would not persist).
+if [ -n "$ramflash" ]; then
+	memory="-m 16M -object memory-backend-file,id=fl,size=16M,mem-path=$flash,share=on -machine memory-backend=fl"
+else
+	memory="-drive if=pflash,format=raw,unit=0,file=$flash"
+fi
 run_qemu() {
 	# shellcheck disable=SC2086
 	qemu-system-riscv32 -M virt -cpu rv32,zkr=true -bios none -display none -monitor none \
-		-drive if=pflash,format=raw,unit=0,file="$flash" $serial $icount \
+		$memory $serial $icount \
 		${pidfile:+-pidfile "$pidfile"} \
 		${rom:+-device loader,file="$rom",cpu-num=0} "$@"
 }

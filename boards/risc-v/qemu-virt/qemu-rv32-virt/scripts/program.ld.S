@@ -13,6 +13,8 @@
  */
 #if defined(LINK_OS) && defined(CONFIG_QEMU_VIRT_RAMLOAD)
 #include "ramload_os.ld.S" /* the OS image runs in RAM */
+#elif defined(LINK_OS) && defined(CONFIG_BOOT_SCHEME_ESPIDF)
+#include "espidf_os.ld.S" /* an ESP image of RAM segments */
 #else
 #if defined(LINK_LOADER)
 #define TEXT_ORIGIN (CONFIG_QEMU_VIRT_PFLASH_BASE + CONFIG_FLASH_AREA_BOOTLOADER_OFFSET)

@@ -17,6 +17,31 @@
 #include "libs/espsecure/flash_encryption.h"
 #endif
 
+#if defined(CONFIG_QEMU_VIRT_RAM_NOR)
+#include "drivers/mtd/ram_nor.h"
+
+#include <stdio.h>
+
+/* The ESP-IDF scheme's flash: the file-backed RAM window at
+ * QEMU_VIRT_PFLASH_BASE in 4 KiB NOR sectors (Kconfig says why). */
+struct mtd_dev *board_boot_flash(void)
+{
+	static struct ram_nor window;
+	static int state; /* 0 not tried, 1 ready, <0 failed */
+
+	if (state == 0) {
+		state = ram_nor_init(&window, CONFIG_QEMU_VIRT_PFLASH_BASE,
+				     CONFIG_FLASH_SIZE, CONFIG_FLASH_SECTOR_SIZE,
+				     CONFIG_FLASH_WRITE_ALIGN);
+		if (state == 0)
+			state = 1;
+		else
+			printf("qemu-virt: RAM NOR window at 0x%08x: bad geometry (%d)\n",
+			       (unsigned)CONFIG_QEMU_VIRT_PFLASH_BASE, state);
+	}
+	return state == 1 ? &window.mtd : NULL;
+}
+#else
 struct mtd_dev *board_boot_flash(void)
 {
 	struct mtd_dev *flash = qemu_virt_pflash0();
@@ -32,6 +57,7 @@ struct mtd_dev *board_boot_flash(void)
 	return flash;
 #endif
 }
+#endif
 
 struct serial_dev *board_console(void)
 {
