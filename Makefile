@@ -176,7 +176,9 @@ LOADER_LDS := $(OUT)/generated/loader.ld
 OS_LDS := $(OUT)/generated/os.ld
 $(LOADER_LDS): LDS_DEF := -DLINK_LOADER
 $(OS_LDS): LDS_DEF := -DLINK_OS
-$(LOADER_LDS) $(OS_LDS): $(SRCTREE)/$(BOARD_LDSCRIPT) $(AUTOCONF) | toolchain
+# The scripts beside it are the pieces it includes.
+$(LOADER_LDS) $(OS_LDS): $(SRCTREE)/$(BOARD_LDSCRIPT) $(AUTOCONF) \
+                         $(wildcard $(dir $(SRCTREE)/$(BOARD_LDSCRIPT))*.ld.S) | toolchain
 	$(quiet) LDS $(@F)
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) -E -P -x c -include $(AUTOCONF) $(LDS_DEF) $< -o $@
@@ -370,7 +372,8 @@ ifeq ($(CONFIG_BOOT_ESPIDF_RAM_APPS),y)
 # otadata (the board's scripts/espidf_flash.sh).
 ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
 ESPIDF_FLASH_SH := $(SRCTREE)/boards/risc-v/qemu-virt/qemu-rv32-virt/scripts/espidf_flash.sh
-$(FLASH_IMAGE): $(OS_ELF) $(BOOT_ELF).bin $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(ESPIDF_FLASH_SH)
+$(FLASH_IMAGE): $(OS_ELF) $(BOOT_ELF).bin $(HOST_TOOL) $(ESPIDF_CSV) $(CONFIG) $(ESPIDF_FLASH_SH) \
+                $(SRCTREE)/tools/espidf_app_desc.sh
 	$(quiet) FLASH $(@F)
 	$(Q)$(ESPIDF_FLASH_SH) $(HOST_TOOL) $(TARGET_OBJCOPY) $(OS_ELF) $(BOOT_ELF).bin \
 	  $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) $(CONFIG_OS_ESPIDF_SECURE_VERSION) \
@@ -382,7 +385,8 @@ ESPIDF_CSV := $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_PARTITION_CSV))
 # Secure Boot V2: the OS app signed with this key (Kconfig help).
 ESPIDF_SIGNING_KEY := $(if $(call unquote,$(CONFIG_BOOT_ESPIDF_SECURE_BOOT_SIGNING_KEY)),\
     $(SRCTREE)/$(call unquote,$(CONFIG_BOOT_ESPIDF_SECURE_BOOT_SIGNING_KEY)))
-$(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(ESPIDF_SIGNING_KEY) $(CONFIG) $(SRCTREE)/tools/espidf_image.sh
+$(FLASH_IMAGE): $(OS_PAYLOAD) $(HOST_TOOL) $(ESPIDF_CSV) $(ESPIDF_SIGNING_KEY) $(CONFIG) $(SRCTREE)/tools/espidf_image.sh \
+                $(SRCTREE)/tools/espidf_app_desc.sh
 	$(quiet) FLASH $(@F)
 	$(Q)$(SRCTREE)/tools/espidf_image.sh $(HOST_TOOL) riscv64-unknown-elf-objcopy \
 	  $(OS_PAYLOAD) $(call unquote,$(CONFIG_OS_IMAGE_VERSION)) \

@@ -17,16 +17,8 @@ key=${10:-}
 tmp=$out/espidf.tmp
 mkdir -p "$tmp"
 
-# esp_app_desc_t (esp-formats.md 2.1): magic, secure_version, reserved,
-# version, project_name; the rest zero.
-le32() { printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $(($1 & 255)) $((($1 >> 8) & 255)) \
-	$((($1 >> 16) & 255)) $((($1 >> 24) & 255)))"; }
-field() { printf '%s' "$1" | head -c $(($2 - 1)); head -c $(($2 - $(printf '%s' "$1" | head -c $(($2 - 1)) | wc -c))) /dev/zero; }
-{
-	le32 $((0xabcd5432)); le32 "$sv"; head -c 8 /dev/zero
-	field "$version" 32; field slipway-os 32
-	head -c $((256 - 80)) /dev/zero
-} >"$tmp/seg"
+# esp_app_desc_t first (esp-formats.md 2.1), then the payload.
+sh "$(dirname "$0")/espidf_app_desc.sh" "$version" "$sv" >"$tmp/seg"
 cat "$payload" >>"$tmp/seg"
 n=$(wc -c <"$tmp/seg")
 head -c $(((4 - n % 4) % 4)) /dev/zero >>"$tmp/seg"
