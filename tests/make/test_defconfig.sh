@@ -53,3 +53,23 @@ expect_fail "a configuration without a board is refused" "chooses no board" \
 
 expect_output "make list names sim_defconfig" "^sim_defconfig +board sim" \
 	make -s list
+
+# A symbol is known when a Kconfig file the top one sources declares it,
+# whatever that file is called (a board's common.Kconfig); one declared in
+# a file nothing sources is not.
+kt=$TESTTMP/ktree
+mkdir -p "$kt/boards/x"
+printf 'source "boards/x/common.Kconfig"\n' >"$kt/Kconfig"
+printf 'config SOURCED_ONE\n\tbool "sourced"\n' >"$kt/boards/x/common.Kconfig"
+printf 'config UNSOURCED_ONE\n\tbool "not sourced"\n' >"$kt/boards/x/Kconfig"
+printf 'CONFIG_SOURCED_ONE=y\n' >"$TESTTMP/sourced"
+if sh tools/kconfig/defconfig.sh "$kt" "$o/ks" "$TESTTMP/sourced" &&
+   grep -qx 'CONFIG_SOURCED_ONE=y' "$o/ks/.config"; then
+	ok "a symbol from a sourced common.Kconfig is known"
+else
+	not_ok "a symbol from a sourced common.Kconfig is refused"
+fi
+printf 'CONFIG_UNSOURCED_ONE=y\n' >"$TESTTMP/unsourced"
+expect_fail "a symbol only in a file nothing sources is unknown" \
+	"unsourced:1: unknown symbol CONFIG_UNSOURCED_ONE" \
+	sh tools/kconfig/defconfig.sh "$kt" "$o/ku" "$TESTTMP/unsourced"

@@ -18,10 +18,18 @@ if ! command -v kconfig-conf >/dev/null 2>&1; then
 	exit 1
 fi
 
+# The files kconfig-conf reads: the top Kconfig and what it sources, by
+# path from the tree's root (a board's common.Kconfig as much as any file
+# named Kconfig; a file nothing sources declares nothing).
+kconfig_files() {
+	echo "$src/$1"
+	sed -n 's/^[[:space:]]*source[[:space:]]\{1,\}"\([^"]*\)".*/\1/p' "$src/$1" |
+	while read -r f; do kconfig_files "$f"; done
+}
+
 known=$(mktemp)
 trap 'rm -f "$known"' EXIT
-find "$src" \( -name .git -o -name .deps -o -path "$src/build" -o -path "$out" \) \
-	-prune -o -name Kconfig -type f -print |
+kconfig_files Kconfig |
 	xargs sed -n 's/^[[:space:]]*\(menu\)\{0,1\}config[[:space:]]\{1,\}\([A-Za-z0-9_]\{1,\}\).*/CONFIG_\2/p' |
 	sort -u >"$known"
 
