@@ -42,11 +42,22 @@ for t in "$@"; do
 			[ -f "$s" ] && cp "$s" "$corpus/seed-$(echo "$s" | tr '/' '_')"
 		done
 	fi
-	if [ "$t" = fuzz_sbv2 ] || [ "$t" = fuzz_romstage ]; then
+	if [ "$t" = fuzz_sbv2 ]; then
 		# espsecure's signed files behind the control byte (3 blocks read)
 		for s in "$shared"/esp/secure/*signed.bin; do
 			[ -f "$s" ] || continue
 			{ printf '\002'; cat "$s"; } >"$corpus/seed-$(echo "$s" | tr '/' '_')"
+		done
+	fi
+	if [ "$t" = fuzz_romstage ]; then
+		# the same files behind each chip's control byte (C3, C2, C6, H2:
+		# the order of enum secure_boot_chip): accepted, refused by scheme
+		for s in "$shared"/esp/secure/*signed.bin; do
+			[ -f "$s" ] || continue
+			for c in 0 1 2 3; do
+				{ printf "\\00$c"; cat "$s"; } \
+					>"$corpus/seed-$c-$(echo "$s" | tr '/' '_')"
+			done
 		done
 	fi
 	case "$t" in
